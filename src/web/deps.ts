@@ -1,0 +1,18 @@
+// What the web app is built from. Only src/server.ts (and tests) construct this.
+
+import type { Store } from '../store/types.js';
+
+export type RunMode = 'development' | 'production' | 'test';
+
+export interface AppDeps {
+  store: Store;
+  mode: RunMode;
+  /** Secret for signing cookies and CSRF tokens: PARALLAX_SECRET, or random per process. */
+  secret: string;
+  /** Cookies get `Secure` when the app sits behind TLS (PARALLAX_TRUST_PROXY set). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* headers from one proxy hop. */
+  trustProxy: boolean;
+  /** Where operational lines go (stderr in the server, a buffer in tests). */
+  log: (line: string) => void;
+}
