@@ -13,7 +13,47 @@ export const INGEST = {
 export const ENGINE = {} as const;
 
 // ── Store ─────────────────────────────────────────────────────────────────────
-export const STORE = {} as const;
+export const STORE = {
+  /** Milliseconds. How long a writer waits for another connection's lock before SQLITE_BUSY; uploads from
+   * several processes queue behind one another, and 5 s is far above one version insert (~1 ms). */
+  busyTimeoutMs: 5_000,
+  /** Bytes. Largest raw version the store accepts; the same bound as ingest, so nothing stored is unreadable. */
+  maxVersionBytes: 2 * 1024 * 1024,
+  /** Characters. A note is a line of context for the history page, not a document. */
+  maxNoteLength: 2_000,
+  /** Characters. Shortest password an editor may choose (NIST SP 800-63B asks for at least 8). */
+  minPasswordLength: 10,
+  /** Characters. Longest password accepted; bounds the work one login attempt can ask of scrypt. */
+  maxPasswordLength: 1_024,
+  /** scrypt cost N (power of two), block size r, parallelism p: 2^15·8·128 B = 32 MiB and ~100 ms per hash
+   * here, enough to make offline guessing slow while a login stays quick on a 2-core machine. */
+  scrypt: { N: 32_768, r: 8, p: 1, keyLength: 64, saltBytes: 16 },
+  /** Bytes of randomness in setup links, session cookies and API tokens (256 bits: not guessable). */
+  tokenBytes: 32,
+  /** Milliseconds. A setup link printed by the server or `npm run editor` is valid for one hour. */
+  setupTokenTtlMs: 60 * 60 * 1000,
+} as const;
 
 // ── Web ───────────────────────────────────────────────────────────────────────
 export const WEB = {} as const;
+
+/** Editor pages, uploads and the editor API (src/web/auth.ts, src/web/routes/editor*.ts). */
+export const WEB_EDITOR = {
+  /** Bytes. Largest upload (file or pasted text): the ingest limit, so whatever is accepted can be read. */
+  maxUploadBytes: INGEST.maxInputBytes,
+  /** Bytes. Largest form field: the raw upload travels back base64-encoded (4/3 larger) in the confirm form. */
+  maxFieldBytes: Math.ceil((INGEST.maxInputBytes * 4) / 3) + 1024,
+  /** Milliseconds. A login session lasts 12 hours: a working day, then the editor logs in again. */
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  /** Milliseconds. The anonymous visitor id that the login form's CSRF token is bound to lasts a day. */
+  visitorCookieMaxAgeMs: 24 * 60 * 60 * 1000,
+  /** Failed login attempts per client address per window: 10 per 15 minutes stops password guessing
+   * (~1,000 guesses a day) and leaves room for an editor who mistypes a few times. */
+  loginAttemptsPerWindow: 10,
+  /** Milliseconds. The login rate-limit window. */
+  loginWindowMs: 15 * 60 * 1000,
+  /** Characters. Longest story title, outlet, agency, URL or note accepted from a form. */
+  maxFieldLength: 500,
+  /** Entries. Comparisons of consecutive versions kept in memory for the history page's change sizes. */
+  changeCacheEntries: 500,
+} as const;
