@@ -35,7 +35,21 @@ export const STORE = {
 } as const;
 
 // ── Web ───────────────────────────────────────────────────────────────────────
-export const WEB = {} as const;
+export const WEB = {
+  /** Bytes. Largest JSON body of POST /api/compare: two saved news pages (~300 KB of HTML each) plus JSON escaping. */
+  maxCompareBodyBytes: 1024 * 1024,
+  /** Requests per client address per window on POST /api/compare: each one runs ingest + engine (~0.1–0.5 s of CPU),
+   * so 20 a minute lets a class script experiments but stops one client from occupying the 2 cores. */
+  compareRequestsPerWindow: 20,
+  /** Milliseconds. The POST /api/compare rate-limit window. */
+  compareWindowMs: 60 * 1000,
+  /** Entries. Comparisons and ingested articles kept in memory per process (a seeded story pair is ~60 KB of JSON). */
+  memoryCacheEntries: 500,
+  /** Characters. Longest outlet name accepted by POST /api/compare. */
+  maxOutletLength: 200,
+  /** Seconds. Browser cache lifetime of /public files: an hour, short enough that a deploy shows up the same day. */
+  staticMaxAgeSeconds: 60 * 60,
+} as const;
 
 /** Editor pages, uploads and the editor API (src/web/auth.ts, src/web/routes/editor*.ts). */
 export const WEB_EDITOR = {
