@@ -129,8 +129,15 @@ export interface Store {
   countActiveEditors(): Promise<number>;
   /** Creates the editor if needed and returns a one-time setup token (plain text, shown once, stored hashed). */
   issueSetupToken(name: string, actor: string, ttlMs: number): Promise<string>;
-  /** Consumes a setup token and sets the password; null when the token is unknown, used or expired. */
-  redeemSetupToken(token: string, password: string): Promise<EditorRecord | null>;
+  /** The editor a setup token is for, while it is unused and unexpired (for the setup page); does not consume it. */
+  getSetupTokenEditor(token: string): Promise<EditorRecord | null>;
+  /**
+   * Consumes a setup token and sets the password; null when the token is unknown, used or expired.
+   * Throws InputError('bad-field') for a password that breaks the rules (the token stays usable).
+   * `name`, optional, renames an editor who has never had a password: the first-start link is issued for a
+   * placeholder name ("admin") and lets the first editor choose theirs.
+   */
+  redeemSetupToken(token: string, password: string, name?: string): Promise<EditorRecord | null>;
   verifyPassword(name: string, password: string): Promise<EditorRecord | null>;
   createSession(editorId: number, ttlMs: number): Promise<string>;
   getSessionEditor(sessionToken: string): Promise<EditorRecord | null>;

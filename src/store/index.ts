@@ -1,0 +1,20 @@
+// The store's public surface: open a store, load a corpus folder, and the helpers callers need to build
+// a NewVersion. The web layer sees only the Store interface (./types.ts).
+
+import { openDatabase } from './db.js';
+import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+import type { Store } from './types.js';
+
+/** Opens (creating and migrating) the SQLite store at `path`; ':memory:' gives a private in-memory store. */
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(openDatabase(path), options);
+}
+
+export { DEFAULT_DB_PATH, resolveDbPath } from './env.js';
+export { normalizedSha256 } from './normalized-hash.js';
+export type { SeedOptions, SeedReport, StoryManifest } from './seed-corpus.js';
+export { parseStoryManifest, seedFromCorpus } from './seed-corpus.js';
+export type { SqliteStoreOptions } from './sqlite-store.js';
+export { SqliteStore } from './sqlite-store.js';
+export { sha256Hex } from './versions.js';
+export type { Store };
