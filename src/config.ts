@@ -7,6 +7,14 @@ export const INGEST = {
   maxInputBytes: 2 * 1024 * 1024,
   /** Sentences. More than this is not an article but a dump; refusing keeps the engine's work bounded. */
   maxSentences: 5_000,
+  /** Share of characters (0–1). Above this share of C0 control characters, input is binary data, not text. */
+  maxControlCharShare: 0.01,
+  /** Words. A line with at least this many words that ends like a sentence is article prose (bounds head and tail). */
+  minProseWords: 6,
+  /** Words. A non-adjacent repeated line this long is a scraper's second copy, not a short refrain. */
+  minDuplicateWords: 6,
+  /** Words. A first line this short without a full stop is taken for the headline. */
+  maxHeadlineWords: 30,
 } as const;
 
 // ── Engine ────────────────────────────────────────────────────────────────────

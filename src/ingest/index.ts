@@ -1,0 +1,115 @@
+// Ingest: from a raw scrape (text or HTML) to a clean, segmented Article. Pure: no file system, clock, network
+// or environment. The stages run in a fixed order; each lives in its own file.
+
+import { createHash } from 'node:crypto';
+import { INGEST } from '../config.js';
+import { bug, InputError } from '../errors.js';
+import type { Article, IngestHints, IngestInput, Sentence } from '../types.js';
+import { removeBoilerplate } from './boilerplate.js';
+import { GENERIC_RULES, type LineRule, OUTLET_PROFILES } from './boilerplate-rules.js';
+import { decodeInput } from './decode.js';
+import { extractHtml, type HtmlExtract, looksLikeHtml } from './html.js';
+import { extractMetadata } from './metadata.js';
+import { foldText, normalizeText } from './normalize.js';
+import { reflowLines } from './reflow.js';
+import { PARAGRAPH_SEPARATOR, segmentParagraphs } from './segment.js';
+
+/** Bump when the output of ingestArticle changes for some input: stored articles are re-derived when it does. */
+export const INGEST_VERSION = '1';
+
+/** Runs the ingest pipeline. Throws InputError for input that is not an article, and nothing else. */
+export function ingestArticle(input: IngestInput): Article {
+  const hints: IngestHints = input.hints ?? {};
+  // Size, encoding and binary checks come before any work, so no stage sees bytes that are not text.
+  const decoded = decodeInput(input.raw);
+  // HTML goes through Readability first, then the same text stages as a text scrape.
+  const html = isHtml(decoded, hints) ? extractHtmlOrThrow(decoded) : null;
+  // Invisible differences (no-break spaces, CRLF, NFD accents) must not reach the rules or the offsets.
+  const normalized = normalizeText(html?.text ?? decoded);
+  if (!/[\p{L}\p{N}]/u.test(normalized)) {
+    throw new InputError('no-sentences', 'The input holds no words, so it has no sentence to compare.');
+  }
+  // Boilerplate goes before reflow, so a removed line between two halves of a sentence cannot keep them apart.
+  const clean = removeBoilerplate(normalized, rulesFor(hints), new Set(html?.captions ?? []));
+  if (clean.lines.length === 0) {
+    throw new InputError('no-article-text', 'Every line of the input is boilerplate: there is no article text.');
+  }
+  // Reflow before metadata, so the dateline is found at the start of the re-joined first paragraph.
+  const paragraphs = reflowLines(clean.lines);
+  // Metadata takes the headline and dateline out of the body before sentences are counted.
+  const { metadata, paragraphs: body } = extractMetadata(paragraphs, {
+    hints,
+    htmlTitle: html?.title ?? null,
+    htmlPublished: html?.published ?? null,
+    htmlSiteName: html?.siteName ?? null,
+    pageDates: clean.pageDates,
+    agencyCredits: clean.agencyCredits,
+  });
+  const language = hints.language ?? 'en';
+  // Segmentation last: offsets point into the final clean text.
+  const sentences = segmentParagraphs(body, language);
+  const text = body.map((p) => p.text).join(PARAGRAPH_SEPARATOR);
+  if (sentences.length === 0) {
+    throw new InputError('no-sentences', 'No sentence is left once the headline and boilerplate are taken out.');
+  }
+  if (sentences.length > INGEST.maxSentences) {
+    throw new InputError(
+      'too-large',
+      `The article has ${sentences.length} sentences; the limit is ${INGEST.maxSentences}.`,
+    );
+  }
+  checkSpans(text, sentences);
+  return {
+    id: hints.id ?? contentId(text),
+    outlet: metadata.outlet,
+    agency: metadata.agency,
+    title: metadata.title,
+    dateline: metadata.dateline,
+    published: metadata.published,
+    version: hints.version ?? 1,
+    language,
+    text,
+    sentences,
+    removed: clean.removed,
+  };
+}
+
+function isHtml(text: string, hints: IngestHints): boolean {
+  return hints.contentType === undefined ? looksLikeHtml(text) : hints.contentType === 'text/html';
+}
+
+function extractHtmlOrThrow(html: string): HtmlExtract {
+  const extract = extractHtml(html);
+  if (extract === null) {
+    throw new InputError('no-article-text', 'No article text could be found in this HTML page.');
+  }
+  return extract;
+}
+
+/** Generic rules first, then the rules of the outlet named in the hints. */
+function rulesFor(hints: IngestHints): LineRule[] {
+  const outlet = hints.outlet;
+  const profiles = outlet === undefined ? [] : OUTLET_PROFILES.filter((p) => p.outlet.test(outlet));
+  return [...GENERIC_RULES, ...profiles.flatMap((p) => p.rules)];
+}
+
+/** A stable id from the clean text: the same article scraped twice gets the same id. */
+function contentId(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
+/** The contract's invariant: spans cover the text, in order, with only white space between them. */
+function checkSpans(text: string, sentences: readonly Sentence[]): void {
+  let cursor = 0;
+  for (const s of sentences) {
+    if (s.start < cursor || text.slice(s.start, s.end) !== s.text || text.slice(cursor, s.start).trim() !== '') {
+      throw bug(`sentence ${s.index} does not fit the clean text at ${s.start}–${s.end}`);
+    }
+    cursor = s.end;
+  }
+  if (text.slice(cursor).trim() !== '' || sentences[0]?.start !== 0) {
+    throw bug('sentence spans do not cover the clean text');
+  }
+}
+
+export { foldText, normalizeText };

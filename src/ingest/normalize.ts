@@ -1,0 +1,47 @@
+// Stage 1: Unicode and white-space normalisation. Display text keeps the outlet's typography (curly quotes,
+// en dashes); only invisible differences go. `foldText` gives the matching form.
+
+/** Spaces that look like a space but are not U+0020: no-break, narrow no-break, figure, thin, ideographic… */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const SPACE_LIKE = /[\t\u000B\u000C\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/** Characters with no visible width that scrapers leave inside words: zero-width space, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+
+/** Control characters other than the line feed (carriage returns are converted first). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u0009\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Normalises raw text: NFC, `\n` line endings, space-like characters to a space, invisible characters removed,
+ * runs of spaces collapsed, lines trimmed, at most one blank line in a row, no leading or trailing blank lines.
+ * Idempotent: `normalizeText(normalizeText(x)) === normalizeText(x)`.
+ *
+ * `"Seoul\u00a0says  it\r\n\r\n\r\nsupports\u200b "` → `"Seoul says it\n\nsupports"`
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(SPACE_LIKE, ' ')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, (c) => (c === '\n' ? c : ''))
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .normalize('NFC');
+}
+
+/**
+ * The matching form of a text: NFKC, straight quotes, plain hyphens for every dash, lower case.
+ * `"Seoul’s “80 per cent” – Jan. 11"` → `"seoul's \"80 per cent\" - jan. 11"`
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .toLowerCase();
+}

@@ -1,0 +1,137 @@
+// Stage 5: sentence segmentation. Intl.Segmenter finds candidate boundaries (it keeps every character, so offsets
+// are exact, and it leaves "58.8" and "11,000" whole); merge rules then undo the splits it makes after
+// abbreviations, initials, ellipses inside quotations and a quotation's own question mark.
+
+import type { Sentence, SentenceRole } from '../types.js';
+import { ABBREVIATIONS_BEFORE_NAME, ABBREVIATIONS_MAY_END, SENTENCE_STARTERS } from './abbreviations.js';
+
+export interface SegmentParagraph {
+  text: string;
+  role: SentenceRole;
+}
+
+/** Joins paragraphs into the article's clean text, one blank line between paragraphs. */
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+const BEFORE_NAME = new Set(ABBREVIATIONS_BEFORE_NAME);
+const MAY_END = new Set(ABBREVIATIONS_MAY_END);
+const STARTERS = new Set(SENTENCE_STARTERS);
+
+/** A span of a paragraph: [start, end) offsets into the paragraph text; `end` excludes trailing white space. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The word before a segment's final full stop: `…met Dr.` → `Dr`; `…in the U.S.` → `U.S`. */
+const LAST_WORD_BEFORE_STOP = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.$/u;
+
+/** A segment ending with an ellipsis, possibly before a closing quote. */
+const ENDS_WITH_ELLIPSIS = /(?:\.{3}|…)$/u;
+
+/** A quotation closed by its own question or exclamation mark: `…would they take me?”`. */
+const ENDS_WITH_QUOTED_QUESTION = /[?!][”"’]$/u;
+
+/**
+ * An attribution after a quotation: up to four words then a speech verb.
+ * `Ri said, when asked about his plan for the future.` → attribution.
+ */
+const ATTRIBUTION =
+  /^(?:[\p{L}'’.-]+ ){1,4}?(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|recalled|insisted|explained|stated|noted|continued|according)\b/u;
+
+/** After opening quotes or brackets, a lower-case letter: `he said.` continues the quotation's sentence. */
+const STARTS_LOWER = /^[“"‘'([]*\p{Ll}/u;
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Splits paragraphs into sentences whose offsets point into `paragraphs.map(p => p.text).join('\n\n')`.
+ */
+export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], language: string): Sentence[] {
+  const segmenter = new Intl.Segmenter(segmenterLocale(language), { granularity: 'sentence' });
+  const sentences: Sentence[] = [];
+  let offset = 0;
+  for (const [paragraph, p] of paragraphs.entries()) {
+    for (const span of splitParagraph(p.text, segmenter)) {
+      sentences.push({
+        index: sentences.length,
+        text: p.text.slice(span.start, span.end),
+        paragraph,
+        role: p.role,
+        start: offset + span.start,
+        end: offset + span.end,
+      });
+    }
+    offset += p.text.length + PARAGRAPH_SEPARATOR.length;
+  }
+  return sentences;
+}
+
+/** Candidate boundaries from Intl.Segmenter, then the merge rules, in order. */
+export function splitParagraph(text: string, segmenter: Intl.Segmenter): Span[] {
+  const spans: Span[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    const trimmed = segment.trimEnd();
+    if (trimmed === '') continue;
+    const start = index + (segment.length - segment.trimStart().length);
+    const candidate = { start, end: index + trimmed.length };
+    const previous = spans.at(-1);
+    if (previous !== undefined && shouldMerge(text, previous, candidate)) {
+      previous.end = candidate.end;
+    } else {
+      spans.push(candidate);
+    }
+  }
+  // A first segment of punctuation only ("— ") joins the sentence after it.
+  const [first, second] = spans;
+  if (first !== undefined && second !== undefined && !HAS_WORD.test(text.slice(first.start, first.end))) {
+    second.start = first.start;
+    spans.shift();
+  }
+  return spans;
+}
+
+/** True when the boundary between `previous` and `next` is not a sentence end. */
+function shouldMerge(text: string, previous: Span, next: Span): boolean {
+  const before = text.slice(previous.start, previous.end);
+  const after = text.slice(next.start, next.end);
+  // `… — ` alone, or a stray closing bracket: no words, no sentence of its own.
+  if (!HAS_WORD.test(after)) return true;
+  // `…on Jan. 11.` | `[YONHAP]`: a bracketed credit or aside alone is part of the sentence before it.
+  if (/^[[(][^\])]*[\])]$/u.test(after)) return true;
+  // `he said.`: a sentence does not begin in lower case.
+  if (STARTS_LOWER.test(after)) return true;
+  const word = LAST_WORD_BEFORE_STOP.exec(before)?.[1];
+  if (word !== undefined) {
+    // `Dr.` | `Lee`: a title is followed by its name.
+    if (BEFORE_NAME.has(word)) return true;
+    // `Jan.` | `11`, `U.S.` | `Army`, `J.` | `R. R. Tolkien`: unless the next word opens sentences.
+    if (MAY_END.has(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return !STARTERS.has(firstWord(after));
+  }
+  // `truly brutal...` | `I had never seen…”`: an ellipsis inside a quotation is a pause, not an end.
+  if (ENDS_WITH_ELLIPSIS.test(before) && insideQuotation(text.slice(0, previous.end))) return true;
+  // `…would they take me?”` | `Ri said, when asked…`: the attribution belongs to the quotation.
+  if (ENDS_WITH_QUOTED_QUESTION.test(before) && ATTRIBUTION.test(after)) return true;
+  return false;
+}
+
+function firstWord(text: string): string {
+  return /^[“"‘'([]*([\p{L}\p{N}]+)/u.exec(text)?.[1] ?? '';
+}
+
+/** True when more quotations were opened than closed in `text` (curly quotes; straight ones by parity). */
+function insideQuotation(text: string): boolean {
+  const opened = (text.match(/“/g) ?? []).length;
+  const closed = (text.match(/”/g) ?? []).length;
+  if (opened + closed > 0) return opened > closed;
+  return (text.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** Intl.Segmenter needs a valid locale; an unknown language tag falls back to English rules. */
+function segmenterLocale(language: string): string {
+  try {
+    return Intl.Segmenter.supportedLocalesOf([language])[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
