@@ -1,11 +1,28 @@
 // Editor routes: login, setup, stories, articles, uploads with preview, history, API tokens and the
-// bearer-token upload API. Every write needs a session (or a bearer token for the API) and a CSRF token.
+// bearer-token upload API. Every write needs a session and a CSRF token, or a bearer token for the API.
+//
+// GET  /login, POST /login (rate-limited), POST /logout, GET|POST /setup/:token
+// GET  /editor                                      home: stories, articles, recent changes
+// GET  /editor/stories/new, POST /editor/stories
+// GET  /editor/stories/:slug/articles/new           POST …/articles/preview → POST …/articles
+// GET  /editor/articles/:id/versions/new            POST …/versions/preview → POST …/versions
+// GET  /editor/articles/:id/history?from=&to=       versions and the diff between two of them
+// GET  /editor/articles/:id/versions/:number/raw    the raw upload as plain text
+// GET  /editor/tokens, POST /editor/tokens          API tokens (shown once)
+// POST /api/articles/:id/versions                   Authorization: Bearer …; 201 with the new version
 
 import { Router } from 'express';
 import type { AppDeps } from '../deps.js';
+import { createApiRouter } from './editor-api.js';
+import { createAuthRouter } from './editor-auth.js';
+import { createPagesRouter } from './editor-pages.js';
+import { createUploadRouter } from './editor-uploads.js';
 
 export function createEditorRouter(deps: AppDeps): Router {
   const router = Router();
-  void deps;
+  router.use(createAuthRouter(deps));
+  router.use(createPagesRouter(deps));
+  router.use(createUploadRouter(deps));
+  router.use(createApiRouter(deps));
   return router;
 }

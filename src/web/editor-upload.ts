@@ -1,0 +1,167 @@
+// Reading an upload from a form or an API request: pasted text, a .txt or .html file, or the raw bytes
+// that the preview page carries back base64-encoded. Nothing here touches the store.
+
+import path from 'node:path';
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+import { WEB_EDITOR } from '../config.js';
+import { InputError } from '../errors.js';
+import type { ContentType } from '../types.js';
+
+export interface Upload {
+  /** The bytes exactly as uploaded (pasted text as UTF-8). */
+  raw: Uint8Array;
+  contentType: ContentType;
+  /** The uploaded file's name, or null for pasted text. */
+  filename: string | null;
+}
+
+const EXTENSION_TYPES: Record<string, ContentType> = {
+  '.txt': 'text/plain',
+  '.text': 'text/plain',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+};
+
+/** Browsers label unknown files application/octet-stream; the extension then decides. */
+const ACCEPTED_MIME = new Set(['text/plain', 'text/html', 'application/octet-stream', '']);
+
+/** The content type of an uploaded file, or an InputError('unsupported-type') naming what was sent. */
+export function fileContentType(filename: string, mimetype: string): ContentType {
+  const fromExtension = EXTENSION_TYPES[path.extname(filename).toLowerCase()];
+  const mime = mimetype.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (fromExtension !== undefined && ACCEPTED_MIME.has(mime)) return fromExtension;
+  if (fromExtension === undefined && (mime === 'text/plain' || mime === 'text/html') && path.extname(filename) === '') {
+    return mime;
+  }
+  throw new InputError(
+    'unsupported-type',
+    `"${filename}" (${mime || 'no type'}) is not a .txt or .html file. Upload the article as plain text or a saved web page.`,
+  );
+}
+
+export function parseContentType(value: unknown): ContentType {
+  if (value === undefined || value === null || value === '' || value === 'text/plain') return 'text/plain';
+  if (value === 'text/html') return 'text/html';
+  throw new InputError(
+    'unsupported-type',
+    `Content type ${JSON.stringify(value)} is not supported: use text/plain or text/html.`,
+  );
+}
+
+function multerError(error: unknown): unknown {
+  if (!(error instanceof multer.MulterError)) return error;
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+    case 'LIMIT_FIELD_VALUE':
+      return new InputError(
+        'too-large',
+        `The upload is larger than ${WEB_EDITOR.maxUploadBytes / 1024 / 1024} MB. Upload only the article, not a whole site.`,
+      );
+    case 'LIMIT_FILE_COUNT':
+    case 'LIMIT_UNEXPECTED_FILE':
+      return new InputError('bad-field', 'Upload one file, in the field named "file".');
+    default:
+      return new InputError('bad-field', `The form could not be read: ${error.message}.`);
+  }
+}
+
+/**
+ * Multipart parser for upload forms: one file in the field "file", kept in memory (2 MB at most), and text
+ * fields large enough for the base64 copy the preview page sends back. Errors become InputErrors.
+ */
+export function uploadParser(): RequestHandler {
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: {
+      fileSize: WEB_EDITOR.maxUploadBytes,
+      files: 1,
+      fields: 30,
+      fieldSize: WEB_EDITOR.maxFieldBytes,
+      parts: 32,
+    },
+    fileFilter: (_req, file, accept) => {
+      try {
+        fileContentType(file.originalname, file.mimetype);
+        accept(null, true);
+      } catch (error) {
+        accept(error as Error);
+      }
+    },
+  }).single('file');
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => next(error === undefined ? undefined : multerError(error)));
+  };
+}
+
+/** A string field of a parsed body, or '' when missing. Repeated fields are refused. */
+export function field(req: Request, name: string): string {
+  const body: unknown = req.body;
+  if (body === null || typeof body !== 'object') return '';
+  const value: unknown = (body as Record<string, unknown>)[name];
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new InputError('bad-field', `The field "${name}" must be sent once, as text.`);
+  return value;
+}
+
+function checkSize(raw: Uint8Array): Uint8Array {
+  if (raw.byteLength > WEB_EDITOR.maxUploadBytes) {
+    throw new InputError(
+      'too-large',
+      `The upload is ${(raw.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${WEB_EDITOR.maxUploadBytes / 1024 / 1024} MB.`,
+    );
+  }
+  return raw;
+}
+
+/**
+ * The upload of a form: the file when one was chosen, else the pasted text (field "text", typed by the
+ * field "contentType"). Throws InputError('empty') when neither was given.
+ */
+export function readUpload(req: Request): Upload {
+  const file = req.file;
+  if (file !== undefined && file.size > 0) {
+    return {
+      raw: checkSize(new Uint8Array(file.buffer)),
+      contentType: fileContentType(file.originalname, file.mimetype),
+      filename: path.basename(file.originalname),
+    };
+  }
+  const text = field(req, 'text');
+  if (text.trim() === '') {
+    throw new InputError(
+      'empty',
+      file !== undefined ? `The file "${file.originalname}" is empty.` : 'Paste the article text or choose a file.',
+    );
+  }
+  return {
+    raw: checkSize(Buffer.from(text, 'utf8')),
+    contentType: parseContentType(field(req, 'contentType')),
+    filename: null,
+  };
+}
+
+/** The upload the preview page carried back in hidden fields (raw bytes base64-encoded). */
+export function readCarriedUpload(req: Request): Upload {
+  const encoded = field(req, 'raw');
+  if (encoded === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) {
+    throw new InputError('bad-field', 'The preview form lost the upload. Go back and upload the article again.');
+  }
+  const raw = checkSize(new Uint8Array(Buffer.from(encoded, 'base64')));
+  const filename = field(req, 'filename');
+  return {
+    raw,
+    contentType: parseContentType(field(req, 'contentType')),
+    filename: filename === '' ? null : path.basename(filename),
+  };
+}
+
+export function encodeRaw(raw: Uint8Array): string {
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64');
+}
+
+/** A route parameter as one string ('' when missing). */
+export function param(req: Request, name: string): string {
+  const value: unknown = req.params[name];
+  return typeof value === 'string' ? value : '';
+}
