@@ -12,8 +12,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 
 export { DEFAULT_DB_PATH, resolveDbPath } from './env.js';
 export { normalizedSha256 } from './normalized-hash.js';
-export type { SeedOptions, SeedReport, StoryManifest } from './seed-corpus.js';
-export { parseStoryManifest, seedFromCorpus } from './seed-corpus.js';
+export type { SeedOptions, SeedReport } from './seed-corpus.js';
+export { seedFromCorpus } from './seed-corpus.js';
 export type { SqliteStoreOptions } from './sqlite-store.js';
 export { SqliteStore } from './sqlite-store.js';
 export { sha256Hex } from './versions.js';

@@ -3,9 +3,9 @@
 // from it adds nothing, and a changed file becomes a new version (never a replacement).
 
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { loadStoryManifest, STORY_FILE, type StoryArticle } from '../corpus.js';
 import { InputError, NotFoundError } from '../errors.js';
-import type { ContentType } from '../types.js';
 import { normalizedSha256 } from './normalized-hash.js';
 import type { ArticleRecord, Store, StoryRecord } from './types.js';
 import { sha256Hex } from './versions.js';
@@ -25,25 +25,6 @@ export interface SeedReport {
   unchanged: number;
   /** One line per story folder or file that could not be loaded; the rest is loaded regardless. */
   problems: string[];
-}
-
-export interface StoryManifest {
-  slug: string;
-  title: string;
-  articles: ArticleManifest[];
-}
-
-export interface ArticleManifest {
-  slug: string;
-  /** A file name in the story's folder. */
-  file: string;
-  outlet: string;
-  agency: string | null;
-  url: string | null;
-  published: string | null;
-  language: string;
-  contentType: ContentType;
-  source: string | null;
 }
 
 /**
@@ -70,12 +51,12 @@ export async function seedFromCorpus(store: Store, corpusDir: string, opts: Seed
 async function storyFolders(corpusDir: string): Promise<string[]> {
   const info = await stat(corpusDir).catch(() => null);
   if (info === null || !info.isDirectory()) throw new NotFoundError(`There is no folder "${corpusDir}".`);
-  if (await exists(join(corpusDir, 'story.json'))) return [corpusDir];
+  if (await exists(join(corpusDir, STORY_FILE))) return [corpusDir];
   const entries = await readdir(corpusDir, { withFileTypes: true });
   const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(corpusDir, e.name));
   const withManifest: string[] = [];
   for (const dir of dirs.sort()) {
-    if (await exists(join(dir, 'story.json'))) withManifest.push(dir);
+    if (await exists(join(dir, STORY_FILE))) withManifest.push(dir);
   }
   return withManifest;
 }
@@ -87,7 +68,9 @@ async function seedStory(
   report: SeedReport,
   log: (line: string) => void,
 ): Promise<void> {
-  const manifest = parseStoryManifest(await readFile(join(dir, 'story.json'), 'utf8'), join(dir, 'story.json'));
+  const manifest = loadStoryManifest(dir);
+  if (manifest === null) throw new NotFoundError(`${join(dir, STORY_FILE)} has disappeared.`);
+  for (const entry of manifest.articles) checkFileName(entry, join(dir, STORY_FILE));
   let story: StoryRecord | null = await store.getStory(manifest.slug);
   if (story === null) {
     story = await store.createStory({ slug: manifest.slug, title: manifest.title }, actor);
@@ -106,7 +89,6 @@ async function seedStory(
             slug: entry.slug,
             outlet: entry.outlet,
             agency: entry.agency,
-            url: entry.url,
             published: entry.published,
             language: entry.language,
             sourceNote: entry.source,
@@ -130,7 +112,7 @@ async function seedVersion(
   store: Store,
   article: ArticleRecord,
   raw: Uint8Array,
-  entry: ArticleManifest,
+  entry: StoryArticle,
   actor: string,
   report: SeedReport,
   log: (line: string) => void,
@@ -159,71 +141,14 @@ async function seedVersion(
   }
 }
 
-/** Parses and checks a story.json; `where` names the file in error messages. */
-export function parseStoryManifest(json: string, where: string): StoryManifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw new InputError('bad-field', `${where} is not valid JSON (${(error as Error).message}).`);
+/** Only a file beside story.json: "../../etc/passwd" in a manifest must not be read. */
+function checkFileName(entry: StoryArticle, where: string): void {
+  if (basename(entry.file) !== entry.file || entry.file.startsWith('.')) {
+    throw new InputError(
+      'bad-field',
+      `${where}: "file" must be a file name in the story's folder, not "${entry.file}".`,
+    );
   }
-  const story = asObject(data, where);
-  const articles = story.articles;
-  if (!Array.isArray(articles) || articles.length === 0) {
-    throw new InputError('bad-field', `${where}: "articles" must be a non-empty list.`);
-  }
-  return {
-    slug: requiredString(story, 'slug', where),
-    title: requiredString(story, 'title', where),
-    articles: articles.map((item: unknown, index) => parseArticle(item, `${where}: articles[${index}]`)),
-  };
-}
-
-function parseArticle(item: unknown, where: string): ArticleManifest {
-  const entry = asObject(item, where);
-  const file = requiredString(entry, 'file', where);
-  // Only a file beside story.json: "../../etc/passwd" in a manifest must not be read.
-  if (basename(file) !== file || file.startsWith('.')) {
-    throw new InputError('bad-field', `${where}: "file" must be a file name in the story's folder, not "${file}".`);
-  }
-  const declared = optionalString(entry, 'contentType', where);
-  if (declared !== null && declared !== 'text/plain' && declared !== 'text/html') {
-    throw new InputError('unsupported-type', `${where}: contentType "${declared}" is not text/plain or text/html.`);
-  }
-  const byExtension: ContentType = ['.html', '.htm'].includes(extname(file).toLowerCase()) ? 'text/html' : 'text/plain';
-  return {
-    slug: requiredString(entry, 'slug', where),
-    file,
-    outlet: requiredString(entry, 'outlet', where),
-    agency: optionalString(entry, 'agency', where),
-    url: optionalString(entry, 'url', where),
-    published: optionalString(entry, 'published', where),
-    language: optionalString(entry, 'language', where) ?? 'en',
-    contentType: declared ?? byExtension,
-    source: optionalString(entry, 'source', where),
-  };
-}
-
-function asObject(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError('bad-field', `${where} must be a JSON object.`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function requiredString(object: Record<string, unknown>, key: string, where: string): string {
-  const value = object[key];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError('bad-field', `${where}: "${key}" must be a non-empty string.`);
-  }
-  return value;
-}
-
-function optionalString(object: Record<string, unknown>, key: string, where: string): string | null {
-  const value = object[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new InputError('bad-field', `${where}: "${key}" must be a string.`);
-  return value;
 }
 
 async function exists(path: string): Promise<boolean> {

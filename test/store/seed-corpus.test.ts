@@ -107,7 +107,7 @@ describe('seedFromCorpus', () => {
     const report = await seedFromCorpus(store, corpus);
     expect(report.versionsAdded).toBe(2);
     expect(report.problems).toHaveLength(2);
-    expect(report.problems[0]).toMatch(/broken: .*story\.json is not valid JSON/);
+    expect(report.problems[0]).toMatch(/broken: .*story\.json: not valid JSON/);
     expect(report.problems[1]).toMatch(/"file" must be a file name in the story's folder/);
     expect(await store.getStory('escape')).toBeNull();
     await store.close();
