@@ -90,28 +90,29 @@ export function describeVersionChange(prev: Article, next: Article, comparison: 
     if (text !== undefined) rowAt.set(index, { kind: 'added', text });
   }
 
-  // A removed sentence goes just before the row of the next surviving sentence that followed it.
-  const removedBefore = new Map<number, string[]>();
-  const removedAtEnd: string[] = [];
+  // A removed sentence goes just after the row of the last surviving sentence that preceded it, so a
+  // replacement reads "- old, + new" and a removed opening sentence comes first.
+  const removedAfter = new Map<number, string[]>();
+  const removedAtStart: string[] = [];
   for (const sentence of prev.sentences) {
     if (leftAnchor.has(sentence.index)) continue;
     let anchor: number | undefined;
-    for (let l = sentence.index + 1; l < prev.sentences.length && anchor === undefined; l++) anchor = leftAnchor.get(l);
-    const bucket = anchor === undefined ? removedAtEnd : (removedBefore.get(anchor) ?? []);
+    for (let l = sentence.index - 1; l >= 0 && anchor === undefined; l--) anchor = leftAnchor.get(l);
+    const bucket = anchor === undefined ? removedAtStart : (removedAfter.get(anchor) ?? []);
     bucket.push(sentence.text);
-    if (anchor !== undefined) removedBefore.set(anchor, bucket);
+    if (anchor !== undefined) removedAfter.set(anchor, bucket);
   }
 
   const push = (row: ChangeRow): void => {
     change.rows.push(row);
     change[row.kind] += 1;
   };
+  for (const text of removedAtStart) push({ kind: 'removed', text });
   for (const sentence of next.sentences) {
-    for (const text of removedBefore.get(sentence.index) ?? []) push({ kind: 'removed', text });
     const row = rowAt.get(sentence.index);
     if (row !== undefined) push(row);
+    for (const text of removedAfter.get(sentence.index) ?? []) push({ kind: 'removed', text });
   }
-  for (const text of removedAtEnd) push({ kind: 'removed', text });
   return change;
 }
 

@@ -7,19 +7,11 @@ import { InputError } from '../../errors.js';
 import type { EditorRecord } from '../../store/types.js';
 import { cookieNames, csrfProtection, currentEditor, requireEditor, sessionCookieOptions } from '../auth.js';
 import type { AppDeps } from '../deps.js';
+import { safeNext } from '../editor-forms.js';
 import { field, param } from '../editor-upload.js';
 
 /** Small forms (login, setup, story, token): a few fields of one line each. */
 export const smallForm = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 20 });
-
-/**
- * Where to go after logging in: only a path on this site. "//evil.example" and "/\evil" are
- * protocol-relative in browsers, so they fall back to the editor home.
- */
-export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !/^\/(?![/\\])[^\s\\]*$/.test(value) || value.length > 2_000) return '/editor';
-  return value;
-}
 
 export function createAuthRouter(deps: AppDeps): Router {
   const router = Router();

@@ -5,9 +5,9 @@ import { InputError, statusForInputError } from '../../errors.js';
 import { checkLine, checkSlug } from '../../store/validate.js';
 import { csrfProtection, currentEditor, requireEditor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
+import { slugify } from '../editor-forms.js';
 import { field } from '../editor-upload.js';
 import { smallForm } from './editor-auth.js';
-import { slugify } from './editor-uploads.js';
 
 /** Audit entries on the editor's home page: enough to see today's work. */
 const RECENT_CHANGES = 20;

@@ -18,6 +18,7 @@ import {
 import type { Article } from '../../types.js';
 import { csrfProtection, currentEditor, requireEditor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
+import { slugify } from '../editor-forms.js';
 import { encodeRaw, field, param, readCarriedUpload, readUpload, type Upload, uploadParser } from '../editor-upload.js';
 import type { VersionChange } from '../editor-version-diff.js';
 import {
@@ -50,18 +51,6 @@ function readArticleFields(req: Request): ArticleFields {
   for (const name of ARTICLE_FIELD_NAMES) fields[name] = field(req, name).trim();
   if (fields.language === '') fields.language = 'en';
   return fields;
-}
-
-/** "The Straits Times" + "AFP" → "the-straits-times-afp": a URL key when the editor gives none. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 }
 
 /** Validated fields of a new article; InputError('bad-field' | 'duplicate') names the field at fault. */
