@@ -1,0 +1,47 @@
+// The Express application. Only src/server.ts listens; tests and the benchmark build the app here.
+// Order matters: security headers on every answer → static files (no session work) → the editor session
+// (cookies, CSRF token for the page frame) → student pages and API → editor pages → 404 → errors.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { WEB } from '../config.js';
+import { editorSession } from './auth.js';
+import { createComparisonService } from './comparison-service.js';
+import type { AppDeps } from './deps.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { createApiRouter } from './routes/api.js';
+import { createEditorRouter } from './routes/editor.js';
+import { createStoriesRouter } from './routes/stories.js';
+import { securityHeaders } from './security.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', 1);
+  app.set('views', path.join(ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  // Compiled templates are kept except in development, where edits should show on reload.
+  app.set('view cache', deps.mode !== 'development');
+
+  app.use(securityHeaders(deps));
+  app.use(
+    '/public',
+    express.static(path.join(ROOT, 'public'), {
+      index: false,
+      maxAge: deps.mode === 'development' ? 0 : WEB.staticMaxAgeSeconds * 1000,
+    }),
+  );
+  app.use(editorSession(deps));
+
+  const service = createComparisonService(deps.store);
+  app.use(createStoriesRouter(deps, service));
+  app.use('/api', createApiRouter(deps, service));
+  app.use(createEditorRouter(deps));
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps));
+  return app;
+}

@@ -1,0 +1,292 @@
+// Turns "story + two article references" into a Comparison, computing each one once.
+//
+// A reference is an article slug with an optional pinned version: "straits-times-afp" (latest) or
+// "straits-times-afp@2". Raw versions are the truth; everything here is derived from them and cached under
+// keys that name every input (version ids, the metadata hints, the corpus of the story, INGEST_VERSION and
+// ENGINE_VERSION), so a new upload, an edited outlet name or a new engine release can never serve a stale result.
+// Two layers: a bounded in-memory map per process (a page view costs no recomputation), then the store's
+// derived-data table (a restart or a second process does not recompute either).
+
+import { createHash } from 'node:crypto';
+import { WEB } from '../config.js';
+import { buildCorpusStats, type CorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
+import { InputError, NotFoundError } from '../errors.js';
+import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
+import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
+import type { Article, Comparison, ContentType, IngestHints } from '../types.js';
+
+/** An article of a story, as a query parameter names it. `version` null means the latest. */
+export interface ArticleRef {
+  slug: string;
+  version: number | null;
+}
+
+/** A reference resolved to its record, the version used and the ingested article. */
+export interface ResolvedArticle {
+  record: ArticleRecord;
+  version: VersionMeta;
+  article: Article;
+  /** True when the version is the article's newest. */
+  latest: boolean;
+}
+
+export interface StoryComparison {
+  story: StorySummary;
+  left: ResolvedArticle;
+  right: ResolvedArticle;
+  comparison: Comparison;
+}
+
+/** One side of POST /api/compare after validation. */
+export interface TextSide {
+  text: string;
+  contentType: ContentType;
+  outlet: string | null;
+  published: string | null;
+}
+
+export interface ComparisonService {
+  /** The story or NotFoundError. */
+  story(slug: string): Promise<StorySummary>;
+  /** The latest version of every article that has one, ingested, in the story's order. */
+  latestArticles(story: StorySummary): Promise<ResolvedArticle[]>;
+  /** The comparison of two articles of the story; missing references default to the story's first two articles. */
+  compareInStory(story: StorySummary, left: ArticleRef | null, right: ArticleRef | null): Promise<StoryComparison>;
+  /** A comparison of two texts sent by a client (POST /api/compare). */
+  compareTexts(left: TextSide, right: TextSide): Comparison;
+}
+
+const REF_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@([1-9][0-9]{0,5}))?$/;
+
+/**
+ * Reads a `left`/`right` query parameter: absent → null, "slug" or "slug@N" → a reference,
+ * anything else → InputError('bad-field'). "straits-times-afp@2" → { slug: "straits-times-afp", version: 2 }.
+ */
+export function parseArticleRef(value: unknown, field: string): ArticleRef | null {
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string') {
+    throw new InputError(
+      'bad-field',
+      `Give "${field}" once, as an article id such as straits-times-afp or straits-times-afp@2.`,
+    );
+  }
+  const match = REF_PATTERN.exec(value);
+  if (!match?.[1]) {
+    throw new InputError(
+      'bad-field',
+      `"${field}" must be an article id such as straits-times-afp, optionally with a version: straits-times-afp@2.`,
+    );
+  }
+  return { slug: match[1], version: match[2] === undefined ? null : Number(match[2]) };
+}
+
+/** "straits-times-afp" for the latest version, "straits-times-afp@2" for a pinned one. */
+export function formatArticleRef(resolved: ResolvedArticle): string {
+  return resolved.latest ? resolved.record.slug : `${resolved.record.slug}@${resolved.version.number}`;
+}
+
+/** A small LRU map: recently used entries stay, the oldest go past `capacity`. */
+class BoundedCache<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function hintsFor(story: StorySummary, record: ArticleRecord, version: VersionMeta): IngestHints {
+  const hints: IngestHints = {
+    id: `${story.slug}/${record.slug}`,
+    outlet: record.outlet,
+    version: version.number,
+    contentType: version.contentType,
+    language: record.language,
+  };
+  if (record.agency !== null) hints.agency = record.agency;
+  if (record.published !== null) hints.published = record.published;
+  return hints;
+}
+
+function latestVersion(record: ArticleRecord): VersionMeta | null {
+  return record.versions[record.versions.length - 1] ?? null;
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    // A damaged cache entry is recomputed from the raw version, never trusted.
+    return null;
+  }
+}
+
+export function createComparisonService(store: Store): ComparisonService {
+  // Promises, so that concurrent requests for the same key share one computation.
+  const articles = new BoundedCache<Promise<Article>>(WEB.memoryCacheEntries);
+  const comparisons = new BoundedCache<Promise<Comparison>>(WEB.memoryCacheEntries);
+  const corpora = new BoundedCache<CorpusStats>(WEB.memoryCacheEntries);
+  const texts = new BoundedCache<Comparison>(WEB.memoryCacheEntries);
+
+  function memo<V>(cache: BoundedCache<Promise<V>>, key: string, compute: () => Promise<V>): Promise<V> {
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const promise = compute();
+    cache.set(key, promise);
+    // A failure is not cached: the next request tries again (and reports the error again).
+    promise.catch(() => cache.delete(key));
+    return promise;
+  }
+
+  function articleKey(story: StorySummary, record: ArticleRecord, version: VersionMeta): string {
+    const hints = hintsFor(story, record, version);
+    return `article:v${version.id}:${INGEST_VERSION}:${shortHash(JSON.stringify(hints))}`;
+  }
+
+  function loadArticle(story: StorySummary, record: ArticleRecord, version: VersionMeta): Promise<Article> {
+    const key = articleKey(story, record, version);
+    return memo(articles, key, async () => {
+      const cached = parseJson<Article>(await store.getDerived(key));
+      if (cached !== null) return cached;
+      const raw = await store.getVersion(record.id, version.number);
+      if (raw === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
+      const article = ingestArticle({ raw: raw.raw, hints: hintsFor(story, record, version) });
+      await store.putDerived(key, JSON.stringify(article));
+      return article;
+    });
+  }
+
+  async function resolve(story: StorySummary, ref: ArticleRef): Promise<ResolvedArticle> {
+    const record = story.articles.find((a) => a.slug === ref.slug);
+    if (!record) throw new NotFoundError(`The story "${story.slug}" has no article "${ref.slug}".`);
+    const latest = latestVersion(record);
+    if (latest === null) throw new NotFoundError(`The article "${ref.slug}" has no text yet.`);
+    const version = ref.version === null ? latest : record.versions.find((v) => v.number === ref.version);
+    if (!version) {
+      throw new NotFoundError(
+        `The article "${ref.slug}" has no version ${ref.version}; it has ${record.versions.length} version(s).`,
+      );
+    }
+    const article = await loadArticle(story, record, version);
+    return { record, version, article, latest: version.id === latest.id };
+  }
+
+  async function latestArticles(story: StorySummary): Promise<ResolvedArticle[]> {
+    const withText = story.articles.filter((a) => latestVersion(a) !== null);
+    return Promise.all(withText.map((a) => resolve(story, { slug: a.slug, version: null })));
+  }
+
+  /** Names the story's latest versions (and their hints): it changes whenever the corpus statistics would. */
+  function corpusFingerprint(story: StorySummary): string {
+    const keys: string[] = [];
+    for (const record of story.articles) {
+      const latest = latestVersion(record);
+      if (latest !== null) keys.push(articleKey(story, record, latest));
+    }
+    return shortHash(keys.join('|'));
+  }
+
+  /** IDF statistics from the story's latest versions: the words every outlet uses count for less. */
+  async function corpusStats(story: StorySummary, fingerprint: string): Promise<CorpusStats> {
+    const hit = corpora.get(fingerprint);
+    if (hit) return hit;
+    const latest = await latestArticles(story);
+    const stats = buildCorpusStats(latest.map((r) => r.article));
+    corpora.set(fingerprint, stats);
+    return stats;
+  }
+
+  function defaultRefs(
+    story: StorySummary,
+    left: ArticleRef | null,
+    right: ArticleRef | null,
+  ): [ArticleRef, ArticleRef] {
+    const slugs = story.articles.filter((a) => latestVersion(a) !== null).map((a) => a.slug);
+    const pick = (other: ArticleRef | null): ArticleRef => {
+      const slug = slugs.find((s) => s !== other?.slug) ?? slugs[0];
+      if (slug === undefined) throw new NotFoundError(`The story "${story.slug}" has no article with text yet.`);
+      return { slug, version: null };
+    };
+    if (left && right) return [left, right];
+    if (left) return [left, pick(left)];
+    if (right) return [pick(right), right];
+    const first = pick(null);
+    return [first, pick(first)];
+  }
+
+  async function compareInStory(
+    story: StorySummary,
+    leftRef: ArticleRef | null,
+    rightRef: ArticleRef | null,
+  ): Promise<StoryComparison> {
+    const [l, r] = defaultRefs(story, leftRef, rightRef);
+    const [left, right] = await Promise.all([resolve(story, l), resolve(story, r)]);
+    if (left.version.id === right.version.id) {
+      throw new InputError('bad-field', 'Pick two different articles, or two different versions of one article.');
+    }
+    const fingerprint = corpusFingerprint(story);
+    const key =
+      `comparison:v${left.version.id}:v${right.version.id}:${INGEST_VERSION}:${ENGINE_VERSION}:` +
+      shortHash(
+        `${articleKey(story, left.record, left.version)}|${articleKey(story, right.record, right.version)}|${fingerprint}`,
+      );
+    const comparison = await memo(comparisons, key, async () => {
+      const cached = parseJson<Comparison>(await store.getDerived(key));
+      if (cached !== null) return cached;
+      const stats = await corpusStats(story, fingerprint);
+      const computed = compareArticles(left.article, right.article, { corpus: stats });
+      await store.putDerived(key, JSON.stringify(computed));
+      return computed;
+    });
+    return { story, left, right, comparison };
+  }
+
+  function compareTexts(left: TextSide, right: TextSide): Comparison {
+    const key = shortHash(JSON.stringify([left, right]));
+    const hit = texts.get(key);
+    if (hit) return hit;
+    const ingest = (side: TextSide, id: string): Article => {
+      const hints: IngestHints = { id, contentType: side.contentType };
+      if (side.outlet !== null) hints.outlet = side.outlet;
+      if (side.published !== null) hints.published = side.published;
+      return ingestArticle({ raw: side.text, hints });
+    };
+    const a = ingest(left, 'left');
+    const b = ingest(right, 'right');
+    const comparison = compareArticles(a, b, { corpus: buildCorpusStats([a, b]) });
+    texts.set(key, comparison);
+    return comparison;
+  }
+
+  return {
+    async story(slug) {
+      const story = await store.getStory(slug);
+      if (story === null) throw new NotFoundError(`There is no story "${slug}".`);
+      return story;
+    },
+    latestArticles,
+    compareInStory,
+    compareTexts,
+  };
+}
