@@ -10,7 +10,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   return new SqliteStore(openDatabase(path), options);
 }
 
-export { DEFAULT_DB_PATH, resolveDbPath } from './env.js';
+export { DEFAULT_DB_PATH, DEFAULT_PORT, resolveDbPath, resolvePort, setupLink } from './env.js';
 export { normalizedSha256 } from './normalized-hash.js';
 export type { SeedOptions, SeedReport } from './seed-corpus.js';
 export { seedFromCorpus } from './seed-corpus.js';
