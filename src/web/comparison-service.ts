@@ -80,11 +80,6 @@ export function parseArticleRef(value: unknown, field: string): ArticleRef | nul
   return { slug: match[1], version: match[2] === undefined ? null : Number(match[2]) };
 }
 
-/** "straits-times-afp" for the latest version, "straits-times-afp@2" for a pinned one. */
-export function formatArticleRef(resolved: ResolvedArticle): string {
-  return resolved.latest ? resolved.record.slug : `${resolved.record.slug}@${resolved.version.number}`;
-}
-
 /** A small LRU map: recently used entries stay, the oldest go past `capacity`. */
 class BoundedCache<V> {
   private readonly entries = new Map<string, V>();

@@ -17,9 +17,14 @@ import type {
   Sentence,
   SentenceRole,
 } from '../types.js';
-import { formatArticleRef, type ResolvedArticle } from './comparison-service.js';
+import type { ResolvedArticle } from './comparison-service.js';
 
 // ── Small formatting helpers ────────────────────────────────────────────────
+
+/** "straits-times-afp" for the latest version, "straits-times-afp@2" for a pinned one. */
+export function formatArticleRef(resolved: ResolvedArticle): string {
+  return resolved.latest ? resolved.record.slug : `${resolved.record.slug}@${resolved.version.number}`;
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -5,9 +5,9 @@ import { InputError } from '../../errors.js';
 import type { StorySummary } from '../../store/types.js';
 import type { Comparison } from '../../types.js';
 import type { ComparisonService } from '../comparison-service.js';
-import { formatArticleRef, parseArticleRef } from '../comparison-service.js';
+import { parseArticleRef } from '../comparison-service.js';
 import type { AppDeps } from '../deps.js';
-import { buildComparisonView, homeStoryView, pickerOptions } from '../view-models.js';
+import { buildComparisonView, formatArticleRef, homeStoryView, pickerOptions } from '../view-models.js';
 
 export type StoryViewMode = 'aligned' | 'published';
 
