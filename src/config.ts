@@ -40,6 +40,9 @@ export const STORE = {
   tokenBytes: 32,
   /** Milliseconds. A setup link printed by the server or `npm run editor` is valid for one hour. */
   setupTokenTtlMs: 60 * 60 * 1000,
+  /** Milliseconds. On SIGINT/SIGTERM the server waits this long for requests in flight (an upload being
+   * saved) before it closes their connections and the database; a request takes well under a second. */
+  shutdownGraceMs: 10_000,
 } as const;
 
 // ── Web ───────────────────────────────────────────────────────────────────────
