@@ -59,13 +59,6 @@ async function start(env: Env): Promise<number | null> {
         `parallax: corpus loaded (${report.versionsAdded} new versions, ${report.unchanged} unchanged, ${report.problems.length} problems)`,
       );
     }
-    if ((await store.countActiveEditors()) === 0) {
-      const token = await store.issueSetupToken(FIRST_EDITOR_NAME, 'server', STORE.setupTokenTtlMs);
-      process.stdout.write(
-        `No editor account exists yet. Open this one-time link within ${Math.round(STORE.setupTokenTtlMs / 60_000)} minutes ` +
-          `to create the first one:\n${setupLink(env, token)}\n`,
-      );
-    }
   } catch (error) {
     await store.close();
     throw error;
@@ -94,9 +87,23 @@ async function start(env: Env): Promise<number | null> {
     const address = server.address();
     const actual = typeof address === 'object' && address !== null ? address.port : port;
     process.stdout.write(`Parallax is listening on http://localhost:${actual} (${mode})\n`);
+    // Printed once the server listens, so the link works when it is shown (and names the real port).
+    printSetupLinkIfNoEditor(env, store, actual).catch((error: unknown) => {
+      log(`parallax: cannot issue a setup link: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
   handleShutdown(server, store);
   return null;
+}
+
+/** No default password, ever: while no editor has a password, each start prints a fresh one-time link. */
+async function printSetupLinkIfNoEditor(env: Env, store: Store, port: number): Promise<void> {
+  if ((await store.countActiveEditors()) > 0) return;
+  const token = await store.issueSetupToken(FIRST_EDITOR_NAME, 'server', STORE.setupTokenTtlMs);
+  process.stdout.write(
+    `No editor account exists yet. Open this one-time link within ${Math.round(STORE.setupTokenTtlMs / 60_000)} minutes ` +
+      `to create the first one:\n${setupLink(env, token, port)}\n`,
+  );
 }
 
 /** SIGINT/SIGTERM: stop accepting, let requests in flight finish (up to the grace time), close the database. */

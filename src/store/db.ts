@@ -122,7 +122,7 @@ export const MIGRATIONS: readonly Migration[] = [
  * every pending migration. The parent folder of a file path is created.
  */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
     // WAL lets readers continue while one writer appends; NORMAL sync is durable across process crashes

@@ -38,9 +38,7 @@ export function checkEditorName(name: string): string {
 }
 
 export function getEditor(ctx: StoreContext, name: string): EditorRecord | null {
-  const row = ctx.db
-    .prepare<[string], EditorRow>('SELECT id, name, password_hash, created_at FROM editors WHERE name = ?')
-    .get(name);
+  const row = getEditorRow(ctx, name);
   return row === undefined ? null : toEditor(row);
 }
 

@@ -26,11 +26,13 @@ export function resolvePort(env: Env): number | null {
 
 /**
  * The one-time setup link for a token: under PARALLAX_PUBLIC_URL when the site has a public address
- * (behind a proxy), else http://localhost:PORT.
+ * (behind a proxy), else http://localhost:<port> (the port the server listens on, or PORT).
  */
-export function setupLink(env: Env, token: string): string {
+export function setupLink(env: Env, token: string, port?: number): string {
   const publicUrl = env.PARALLAX_PUBLIC_URL?.trim().replace(/\/+$/, '');
   const base =
-    publicUrl === undefined || publicUrl === '' ? `http://localhost:${resolvePort(env) ?? DEFAULT_PORT}` : publicUrl;
+    publicUrl === undefined || publicUrl === ''
+      ? `http://localhost:${port ?? resolvePort(env) ?? DEFAULT_PORT}`
+      : publicUrl;
   return `${base}/setup/${encodeURIComponent(token)}`;
 }
