@@ -1,0 +1,63 @@
+// The history page: every version with uploader, note and the size of its change, and the diff between
+// any two versions.
+
+import { describe, expect, it } from 'vitest';
+import { normalizedSha256 } from '../../src/store/index.js';
+import { editedSeed, loggedIn, makeApp, SEED_TEXT, seedArticleId } from './helpers.js';
+
+describe('history page', () => {
+  it('lists versions newest first and shows the diff between any two', async () => {
+    const test = await makeApp();
+    const agent = await loggedIn(test);
+    const articleId = await seedArticleId(test.store);
+    const add = async (text: string, note: string, by: string) => {
+      const raw = new TextEncoder().encode(text);
+      await test.store.addVersion({
+        articleId,
+        raw,
+        contentType: 'text/plain',
+        normalizedSha256: normalizedSha256(raw, 'text/plain'),
+        uploadedBy: by,
+        note,
+      });
+    };
+    await add(editedSeed(), 'troop count corrected', 'alice');
+    await add(
+      `${editedSeed()}\nA later paragraph added on Friday by the outlet's desk.\n`,
+      'late addition <b>bold</b>',
+      'bob',
+    );
+
+    const page = await agent.get(`/editor/articles/${articleId}/history`);
+    expect(page.status).toBe(200);
+    const rows = [
+      ...page.text.matchAll(
+        /<tr class="(?:ed-selected)?">\s*<td>(\d+)<\/td>\s*<td>[^<]+<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g,
+      ),
+    ].map((m) => [m[1], m[2], m[3], m[4]]);
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['3', 'bob', 'late addition &lt;b&gt;bold&lt;/b&gt;'],
+      ['2', 'alice', 'troop count corrected'],
+      ['1', 'corpus', ''],
+    ]);
+    expect(rows[1]?.[3]).toMatch(/added.*removed.*reworded; [+−]\d+ bytes/);
+    expect(rows[2]?.[3]).toMatch(/^first version, \d+ bytes$/);
+    // Default diff: the latest two versions.
+    expect(page.text).toContain('From version 2 to version 3');
+
+    const oneToThree = await agent.get(`/editor/articles/${articleId}/history?from=1&to=3`);
+    expect(oneToThree.text).toContain('From version 1 to version 3');
+    expect(oneToThree.text).toMatch(/<del>[^<]*10,000[^<]*<\/del>/);
+    expect(oneToThree.text).toMatch(
+      /ed-row-removed[^>]*><span class="ed-tag">removed<\/span> <del>“Everyone who joined/,
+    );
+
+    const bad = await agent.get(`/editor/articles/${articleId}/history?from=1&to=9`);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('there is no version 9');
+
+    const raw = await agent.get(`/editor/articles/${articleId}/versions/1/raw`);
+    expect(raw.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(raw.text).toBe(SEED_TEXT);
+  });
+});
