@@ -13,12 +13,61 @@ export const INGEST = {
   minProseWords: 6,
   /** Words. A non-adjacent repeated line this long is a scraper's second copy, not a short refrain. */
   minDuplicateWords: 6,
-  /** Words. A first line this short without a full stop is taken for the headline. */
+  /** Words. A headline has at least this many: shorter lines above an article are site names and section labels. */
+  minHeadlineWords: 3,
+  /** Words. A headline has at most this many; a longer line without a full stop is a standfirst or a caption. */
   maxHeadlineWords: 30,
+  /** Lines. A tail of at least this many unpunctuated lines is page furniture (tags, share buttons, sidebars). */
+  minTailChromeLines: 3,
 } as const;
 
 // ── Engine ────────────────────────────────────────────────────────────────────
-export const ENGINE = {} as const;
+export const ENGINE = {
+  /**
+   * Similarity in [0, 1] (TF-IDF cosine over stems, entities, numbers, dates) at or above which two sentences
+   * are paired. Chosen on the seed pair's gold file and corpus-dev pairs: true rewordings of one wire sentence
+   * scored 0.30–0.9, unrelated sentences of one story sharing only its names up to ~0.22.
+   */
+  matchThreshold: 0.3,
+  /**
+   * Similarity in [0, 1] a second sentence needs with the other side's sentence to join a one-to-many pair
+   * (a split sentence). Lower than matchThreshold because each half carries only part of the words.
+   */
+  splitPartThreshold: 0.15,
+  /** Similarity gain (absolute, in [0, 1]) the joined group must add over the single pair; stops padding. */
+  splitGain: 0.02,
+  /** Sentences. Largest group on one side of a pair: wire copy splits a sentence into two, rarely three. */
+  maxGroupSize: 3,
+  /** Relative weight of features against a plain word (1): names, figures and dates identify a fact. */
+  featureWeights: { entity: 1.5, number: 2, date: 1, quotedWord: 1.2 },
+  /**
+   * Sentence pairs (left count × right count) up to which every pair is scored. Above it, candidates come
+   * from an inverted index on each sentence's rarest terms. 250,000 ≈ 500 × 500: scored in ~0.2 s here.
+   */
+  exhaustivePairLimit: 250_000,
+  /** Terms per sentence used to find candidates in the inverted index: the rarest ones (highest IDF). */
+  candidateTerms: 8,
+  /** Sentences. A term on more sentences than this on one side is too common to find candidates with. */
+  maxPostings: 400,
+  /** Candidates per sentence scored in full, the ones sharing the most rare terms. */
+  maxCandidates: 40,
+  /**
+   * Tokens. Edit budget of the word diff in one matched pair (jsdiff maxEditLength). A pair of 60-word
+   * sentences needs < 150; past 400 the pair is too different for a word diff to help a reader, so the diff
+   * falls back to the two sentences whole (diffTruncated). No `timeout`: a clock would make output vary.
+   */
+  diffMaxEditLength: 400,
+  /**
+   * Ratio (larger / smaller). Two figures for the same counted noun in sentences that are not paired are
+   * shown as one disputed fact when they are this close: "more than 10,000 soldiers" / "around 11,000
+   * troops" (1.1) is one troop count; "two soldiers" / "11,000 troops" are different facts.
+   */
+  numberConflictRatio: 1.5,
+  /** Jaro-Winkler similarity in [0, 1] above which two names are one person: Jeon Ha-gyu / Jeon Ha-kyu = 0.96. */
+  nameMatch: 0.93,
+  /** Phrases listed in a detail-only reason before the rest is summarised as "…". */
+  maxDetailPhrases: 6,
+} as const;
 
 // ── Store ─────────────────────────────────────────────────────────────────────
 export const STORE = {

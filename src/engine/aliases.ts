@@ -1,0 +1,355 @@
+// Named entities through an alias table kept as data (data/aliases.json): "ROK", "Republic of Korea"
+// and "the South" are all South Korea; "the daily" refers back to the newspaper named last.
+import aliasData from './data/aliases.json' with { type: 'json' };
+import { foldForMatch, slugify } from './text.js';
+
+export interface EntityMention {
+  key: string;
+  label: string;
+  kind: string;
+  /** The words as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface AliasEntry {
+  key: string;
+  label: string;
+  kind: string;
+}
+
+interface CompiledAliases {
+  /** Case-insensitive names, matched on the folded text. */
+  folded: RegExp;
+  /** Acronyms and "the South"/"the North", matched on the original text so "US" is not "us". */
+  cased: RegExp;
+  byName: Map<string, AliasEntry>;
+  referBack: Map<string, string>;
+  equivalenceClass: Map<string, string>;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A name is matched case-sensitively when it is an acronym ("US", "ROK") or starts with "the " ("the North"). */
+function isCased(name: string): boolean {
+  return /^[A-Z.]{2,}$/.test(name) || /^the [A-Z]/.test(name);
+}
+
+function namePattern(names: string[]): RegExp {
+  const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // Look-arounds instead of \b: names may end in "." ("U.S.") or contain apostrophes.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+function compile(): CompiledAliases {
+  const byName = new Map<string, AliasEntry>();
+  const foldedNames: string[] = [];
+  const casedNames: string[] = [];
+  for (const entity of aliasData.entities) {
+    const entry = { key: entity.key, label: entity.label, kind: entity.kind };
+    for (const name of entity.names) {
+      if (isCased(name)) {
+        casedNames.push(name);
+        byName.set(name, entry);
+      } else {
+        const folded = foldForMatch(name);
+        foldedNames.push(folded);
+        byName.set(folded, entry);
+      }
+    }
+  }
+  const referBack = new Map<string, string>();
+  for (const rule of aliasData.referBack) {
+    for (const name of rule.names) referBack.set(foldForMatch(name), rule.kind);
+  }
+  const equivalenceClass = new Map<string, string>();
+  for (const group of aliasData.equivalences) {
+    const canonical = foldForMatch(group[0] ?? '');
+    for (const member of group) equivalenceClass.set(foldForMatch(member), canonical);
+  }
+  return {
+    folded: namePattern([...foldedNames, ...referBack.keys()]),
+    cased: namePattern(casedNames),
+    byName,
+    referBack,
+    equivalenceClass,
+  };
+}
+
+const ALIASES = compile();
+
+const KIND_BY_KEY = new Map<string, string>(aliasData.entities.map((entity) => [entity.key, entity.kind]));
+
+/** The kind of an alias-table entity ("country", "person", …), or undefined for a key not in the table. */
+export function aliasKind(key: string): string | undefined {
+  return KIND_BY_KEY.get(key);
+}
+
+/** Tracks what "the daily" refers back to while one article is read in order. */
+export interface EntityContext {
+  lastOfKind: Map<string, AliasEntry>;
+}
+
+export function newEntityContext(): EntityContext {
+  return { lastOfKind: new Map() };
+}
+
+/**
+ * Entities of the alias table in one sentence, in text order, overlaps resolved longest-first.
+ * Before → after: "Ri told the daily" (after "Chosun Ilbo" was named) → chosun-ilbo.
+ */
+export function findAliasedEntities(text: string, context: EntityContext): EntityMention[] {
+  const folded = foldForMatch(text);
+  const found: EntityMention[] = [];
+  const consider = (start: number, end: number, entry: AliasEntry | undefined): void => {
+    if (entry === undefined) return;
+    found.push({ ...entry, text: text.slice(start, end), start, end });
+  };
+  const sameShape = folded.length === text.length;
+  for (const match of (sameShape ? folded : text).matchAll(ALIASES.folded)) {
+    const name = sameShape ? match[0] : foldForMatch(match[0]);
+    const kind = ALIASES.referBack.get(name);
+    const entry = kind === undefined ? ALIASES.byName.get(name) : context.lastOfKind.get(kind);
+    consider(match.index, match.index + match[0].length, entry);
+  }
+  for (const match of text.matchAll(ALIASES.cased)) {
+    consider(match.index, match.index + match[0].length, ALIASES.byName.get(match[0]));
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: EntityMention[] = [];
+  let reach = -1;
+  for (const mention of found) {
+    if (mention.start < reach) continue;
+    kept.push(mention);
+    reach = mention.end;
+  }
+  for (const mention of kept) context.lastOfKind.set(mention.kind, mention);
+  return kept;
+}
+
+/** Words that open a sentence with a capital but are not names ("The", "Asked", "However"). */
+const NOT_NAMES = new Set([
+  'a',
+  'an',
+  'the',
+  'i',
+  'in',
+  'on',
+  'at',
+  'as',
+  'asked',
+  'after',
+  'before',
+  'but',
+  'and',
+  'or',
+  'if',
+  'it',
+  'its',
+  'he',
+  'she',
+  'they',
+  'we',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'some',
+  'many',
+  'most',
+  'all',
+  'both',
+  'neither',
+  'either',
+  'none',
+  'one',
+  'two',
+  'when',
+  'while',
+  'what',
+  'who',
+  'why',
+  'how',
+  'however',
+  'meanwhile',
+  'also',
+  'everyone',
+  'individuals',
+  'officials',
+  'respecting',
+  'commenting',
+  'according',
+  'above',
+  'below',
+  'since',
+  'with',
+  'without',
+  'for',
+  'from',
+  'to',
+  'of',
+  'by',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+  'last',
+  'next',
+  'earlier',
+  'later',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'photo',
+  'read',
+  'see',
+  'follow',
+  'sign',
+  'advertisement',
+  'yes',
+  'no',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'president',
+  'minister',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+]);
+
+/** Titles that belong before a name but are not part of its key: "President Yoon" → yoon. */
+const TITLES = new Set([
+  'president',
+  'minister',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'general',
+  'spokesperson',
+  'spokesman',
+]);
+
+const CAPITALISED_RUN =
+  /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*(?:\s+(?:(?:of|the|for|on|and)\s+)?\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)*/gu;
+
+/**
+ * Names not in the alias table: runs of capitalised words ("Lee Jae-woong", "Reconnaissance General
+ * Bureau"), skipping the sentence's first word when it is an ordinary word written with a capital.
+ */
+export function findOtherEntities(text: string, taken: EntityMention[]): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  for (const match of text.matchAll(CAPITALISED_RUN)) {
+    let start = match.index;
+    let name = match[0].replace(/['’]s$/, '');
+    const words = name.split(/\s+/);
+    while (words.length > 0 && NOT_NAMES.has(foldForMatch(words[0] ?? ''))) {
+      const dropped = words.shift() ?? '';
+      start = text.indexOf(words[0] ?? '', start + dropped.length);
+    }
+    while (words.length > 0 && /^(?:of|the|for|on|and)$/.test(words[words.length - 1] ?? '')) words.pop();
+    if (words.length === 0 || start < 0) continue;
+    name = words.join(' ');
+    const end = start + name.length;
+    if (taken.some((other) => start < other.end && other.start < end)) continue;
+    if (words.length === 1 && (name.length < 2 || /^[A-Z]$/.test(name))) continue;
+    const keyWords = words.filter((word) => !TITLES.has(foldForMatch(word)));
+    if (keyWords.length === 0) continue;
+    mentions.push({
+      key: slugify(keyWords.join(' ')),
+      label: keyWords.join(' '),
+      kind: 'name',
+      text: name,
+      start,
+      end,
+    });
+  }
+  return mentions;
+}
+
+const EQUIVALENCE_PATTERN = new RegExp(
+  `(?<![\\p{L}])(?:${[...ALIASES.equivalenceClass.keys()]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escapeRegExp)
+    .join('|')
+    .replace(/ /g, '\\s+')})(?![\\p{L}])`,
+  'gu',
+);
+
+export interface EquivalentPhrase {
+  start: number;
+  end: number;
+  /** Canonical member of the phrase's equivalence group: "per cent" → "percent". */
+  key: string;
+}
+
+/** Phrases of the equivalence table in a text: "80 per cent" → "per cent" (key "percent"). */
+export function findEquivalentPhrases(text: string): EquivalentPhrase[] {
+  const folded = foldForMatch(text);
+  if (folded.length !== text.length) return [];
+  const found: EquivalentPhrase[] = [];
+  for (const match of folded.matchAll(EQUIVALENCE_PATTERN)) {
+    const key = ALIASES.equivalenceClass.get(match[0].replace(/\s+/g, ' '));
+    if (key !== undefined) found.push({ start: match.index, end: match.index + match[0].length, key });
+  }
+  return found;
+}
+
+/**
+ * The canonical form of a phrase: folded, aliases replaced by their entity key, equivalences by their
+ * canonical member. "the Republic of Korea’s 80 per cent" → "the [south-korea]'s 80 percent".
+ */
+export function canonicalPhrase(text: string): string {
+  const spans = [
+    ...findAliasedEntities(text, newEntityContext()).map((entity) => ({ ...entity, key: `[${entity.key}]` })),
+    ...findEquivalentPhrases(text),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  let result = '';
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.start < cursor) continue;
+    result += `${foldForMatch(text.slice(cursor, span.start))} ${span.key} `;
+    cursor = span.end;
+  }
+  return (result + foldForMatch(text.slice(cursor))).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,238 @@
+// Sentence alignment. Outlets reorder wire copy, so this is not an order-preserving diff: the best
+// pairs are taken greedily whatever their order, a split sentence joins its neighbour's pair, and pairs
+// that break the other article's order are marked as moved.
+import type { SentenceFeatures } from './features.js';
+import { cosine, type IdfFunction, type TermVector, vectorOf } from './similarity.js';
+
+export interface AlignOptions {
+  matchThreshold: number;
+  splitPartThreshold: number;
+  splitGain: number;
+  maxGroupSize: number;
+  exhaustivePairLimit: number;
+  candidateTerms: number;
+  maxPostings: number;
+  maxCandidates: number;
+}
+
+export interface AlignedGroup {
+  /** Sentence indexes (Sentence.index), ascending. */
+  left: number[];
+  right: number[];
+  similarity: number;
+  moved: boolean;
+}
+
+export interface AlignmentResult {
+  groups: AlignedGroup[];
+  leftOnly: number[];
+  rightOnly: number[];
+}
+
+interface ScoredPair {
+  left: number;
+  right: number;
+  similarity: number;
+}
+
+/** Each sentence's rarest terms, the ones that can find its counterpart among thousands. */
+function rareTerms(sentence: SentenceFeatures, idf: IdfFunction, count: number): string[] {
+  return [...sentence.terms.keys()]
+    .map((term) => ({ term, idf: idf(term) }))
+    .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+    .slice(0, count)
+    .map((entry) => entry.term);
+}
+
+/**
+ * Candidate pairs from an inverted index: a pair is scored only if the two sentences share one of the
+ * rarest terms of either. Keeps 5,000 × 5,000 sentences to a few hundred thousand cosines.
+ */
+function candidatePairs(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  idf: IdfFunction,
+  options: AlignOptions,
+): Set<number> {
+  const keys = new Set<number>();
+  const search = (from: ReadonlyArray<SentenceFeatures>, to: ReadonlyArray<SentenceFeatures>, flip: boolean): void => {
+    const postings = new Map<string, number[]>();
+    to.forEach((sentence, position) => {
+      for (const term of sentence.terms.keys()) {
+        const list = postings.get(term);
+        if (list === undefined) postings.set(term, [position]);
+        else list.push(position);
+      }
+    });
+    from.forEach((sentence, position) => {
+      const hits = new Map<number, number>();
+      for (const term of rareTerms(sentence, idf, options.candidateTerms)) {
+        const list = postings.get(term);
+        if (list === undefined || list.length > options.maxPostings) continue;
+        for (const other of list) hits.set(other, (hits.get(other) ?? 0) + 1);
+      }
+      const best = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.maxCandidates);
+      for (const [other] of best) {
+        keys.add(flip ? other * right.length + position : position * right.length + other);
+      }
+    });
+  };
+  search(left, right, false);
+  search(right, left, true);
+  return keys;
+}
+
+function scorePairs(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  leftVectors: TermVector[],
+  rightVectors: TermVector[],
+  idf: IdfFunction,
+  options: AlignOptions,
+): ScoredPair[] {
+  const pairs: ScoredPair[] = [];
+  const score = (i: number, j: number): void => {
+    const similarity = cosine(leftVectors[i] as TermVector, rightVectors[j] as TermVector);
+    if (similarity >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity });
+  };
+  if (left.length * right.length <= options.exhaustivePairLimit) {
+    for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) score(i, j);
+  } else {
+    const keys = [...candidatePairs(left, right, idf, options)].sort((a, b) => a - b);
+    for (const key of keys) score(Math.floor(key / right.length), key % right.length);
+  }
+  // Best first; ties broken by position so the result never depends on iteration order.
+  return pairs.sort((a, b) => b.similarity - a.similarity || a.left - b.left || a.right - b.right);
+}
+
+interface WorkingGroup {
+  left: number[];
+  right: number[];
+  similarity: number;
+}
+
+/**
+ * Grow a pair into a one-to-many group with an unpaired neighbour when the joined sentences match the
+ * other side better. Before → after: Yonhap's "I have made up my mind 80 percent … [ROK]." + "If I apply
+ * for asylum, would they take me?" Ri said. → one group against The Straits Times' single "80 per cent" sentence.
+ */
+function growGroup(
+  group: WorkingGroup,
+  side: 'left' | 'right',
+  features: ReadonlyArray<SentenceFeatures>,
+  taken: Uint8Array,
+  groupVector: (group: WorkingGroup) => [TermVector, TermVector],
+  partSimilarity: (side: 'left' | 'right', position: number, group: WorkingGroup) => number,
+  options: AlignOptions,
+): void {
+  for (;;) {
+    const members = group[side];
+    if (members.length >= options.maxGroupSize) return;
+    const first = members[0] ?? 0;
+    const last = members[members.length - 1] ?? 0;
+    let best: { position: number; similarity: number } | null = null;
+    for (const position of [first - 1, last + 1]) {
+      if (position < 0 || position >= features.length || taken[position] === 1) continue;
+      const neighbour = features[position] as SentenceFeatures;
+      const anchor = features[position < first ? first : last] as SentenceFeatures;
+      const part = partSimilarity(side, position, group);
+      if (part < options.splitPartThreshold) continue;
+      // A neighbour from another paragraph must stand on its own as a match.
+      if (neighbour.paragraph !== anchor.paragraph && part < options.matchThreshold) continue;
+      const candidate: WorkingGroup = {
+        ...group,
+        [side]: [...members, position].sort((a, b) => a - b),
+      };
+      const [a, b] = groupVector(candidate);
+      const similarity = cosine(a, b);
+      if (similarity >= group.similarity + options.splitGain && (best === null || similarity > best.similarity)) {
+        best = { position, similarity };
+      }
+    }
+    if (best === null) return;
+    group[side] = [...members, best.position].sort((a, b) => a - b);
+    group.similarity = best.similarity;
+    taken[best.position] = 1;
+  }
+}
+
+/** Pairs outside one longest increasing run of right positions (ordered by left position) have moved. */
+function markMoved(groups: WorkingGroup[]): boolean[] {
+  const order = groups.map((_, i) => i).sort((a, b) => (groups[a]?.left[0] ?? 0) - (groups[b]?.left[0] ?? 0));
+  const tails: number[] = [];
+  const previous = new Array<number>(order.length).fill(-1);
+  const positionAt: number[] = [];
+  order.forEach((groupIndex, k) => {
+    const value = groups[groupIndex]?.right[0] ?? 0;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((groups[order[tails[mid] ?? 0] ?? 0]?.right[0] ?? 0) < value) low = mid + 1;
+      else high = mid;
+    }
+    previous[k] = low > 0 ? (tails[low - 1] ?? -1) : -1;
+    tails[low] = k;
+    positionAt[k] = low;
+  });
+  const inRun = new Array<boolean>(groups.length).fill(false);
+  let k = tails.length > 0 ? (tails[tails.length - 1] ?? -1) : -1;
+  while (k >= 0) {
+    inRun[order[k] ?? 0] = true;
+    k = previous[k] ?? -1;
+  }
+  return inRun.map((kept) => !kept);
+}
+
+export function alignSentences(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  idf: IdfFunction,
+  options: AlignOptions,
+): AlignmentResult {
+  const leftVectors = left.map((sentence) => vectorOf([sentence.terms], idf));
+  const rightVectors = right.map((sentence) => vectorOf([sentence.terms], idf));
+  const pairs = scorePairs(left, right, leftVectors, rightVectors, idf, options);
+  const leftTaken = new Uint8Array(left.length);
+  const rightTaken = new Uint8Array(right.length);
+  const groups: WorkingGroup[] = [];
+  for (const pair of pairs) {
+    if (pair.similarity < options.matchThreshold) break;
+    if (leftTaken[pair.left] === 1 || rightTaken[pair.right] === 1) continue;
+    leftTaken[pair.left] = 1;
+    rightTaken[pair.right] = 1;
+    groups.push({ left: [pair.left], right: [pair.right], similarity: pair.similarity });
+  }
+  const groupVector = (group: WorkingGroup): [TermVector, TermVector] => [
+    vectorOf(
+      group.left.map((i) => (left[i] as SentenceFeatures).terms),
+      idf,
+    ),
+    vectorOf(
+      group.right.map((j) => (right[j] as SentenceFeatures).terms),
+      idf,
+    ),
+  ];
+  const partSimilarity = (side: 'left' | 'right', position: number, group: WorkingGroup): number => {
+    const [a, b] = groupVector(group);
+    return side === 'left'
+      ? cosine(leftVectors[position] as TermVector, b)
+      : cosine(a, rightVectors[position] as TermVector);
+  };
+  for (const group of groups) {
+    growGroup(group, 'left', left, leftTaken, groupVector, partSimilarity, options);
+    growGroup(group, 'right', right, rightTaken, groupVector, partSimilarity, options);
+  }
+  const moved = markMoved(groups);
+  const result: AlignedGroup[] = groups.map((group, g) => ({
+    left: group.left.map((i) => (left[i] as SentenceFeatures).index),
+    right: group.right.map((j) => (right[j] as SentenceFeatures).index),
+    similarity: group.similarity,
+    moved: moved[g] ?? false,
+  }));
+  return {
+    groups: result,
+    leftOnly: left.filter((_, i) => leftTaken[i] !== 1).map((sentence) => sentence.index),
+    rightOnly: right.filter((_, j) => rightTaken[j] !== 1).map((sentence) => sentence.index),
+  };
+}

@@ -1,0 +1,259 @@
+// Labels for a matched pair: `differ` when the two outlets say something incompatible (another figure,
+// date, speaker, quoted wording or a negation), otherwise `agree`; either way with the reasons a reader
+// can check. Added detail and equivalent wording are reported but do not make a pair differ.
+import type { DiffRun, Reason, Relation } from '../types.js';
+import { aliasKind, canonicalPhrase, findAliasedEntities, newEntityContext } from './aliases.js';
+import { type DateMention, datesCompatible } from './dates.js';
+import type { SentenceFeatures } from './features.js';
+import { nameSimilarity, STOPWORDS, stem } from './nlp.js';
+import { describeNumber, type NumberMention, numbersAgree } from './numbers.js';
+import type { Speaker } from './quotes.js';
+import { wordsOf } from './text.js';
+import { meaningfulEquivalents } from './word-diff.js';
+
+export interface ClassifyOptions {
+  nameMatch: number;
+  maxDetailPhrases: number;
+}
+
+export interface PairClassification {
+  relation: Relation;
+  reasons: Reason[];
+}
+
+interface Side {
+  features: ReadonlyArray<SentenceFeatures>;
+  /** The outlet's name as a reader knows it, for "Only The Straits Times has: …". */
+  name: string;
+}
+
+interface NumberWithText {
+  mention: NumberMention;
+  text: string;
+}
+
+function numbersOf(side: Side): NumberWithText[] {
+  return side.features.flatMap((sentence) =>
+    sentence.numbers.map((mention) => ({ mention, text: describeNumber(sentence.text, mention) })),
+  );
+}
+
+/**
+ * Figures for the same counted noun that find no agreeing figure on the other side, in pairs:
+ * "more than 10,000 soldiers" / "around 11,000 troops". A figure only one side gives is added detail.
+ */
+export function numberConflicts(left: Side, right: Side): Array<[NumberWithText, NumberWithText]> {
+  const leftNumbers = numbersOf(left);
+  const rightNumbers = numbersOf(right);
+  const conflicts: Array<[NumberWithText, NumberWithText]> = [];
+  const nouns = [...new Set(leftNumbers.map((n) => n.mention.noun))].filter((noun) => noun !== '').sort();
+  for (const noun of nouns) {
+    const l = leftNumbers.filter((n) => n.mention.noun === noun);
+    const r = rightNumbers.filter((n) => n.mention.noun === noun);
+    const lonelyLeft = l.filter((a) => !r.some((b) => numbersAgree(a.mention, b.mention)));
+    const lonelyRight = r.filter((b) => !l.some((a) => numbersAgree(a.mention, b.mention)));
+    const count = Math.min(lonelyLeft.length, lonelyRight.length);
+    for (let k = 0; k < count; k++) conflicts.push([lonelyLeft[k] as NumberWithText, lonelyRight[k] as NumberWithText]);
+  }
+  return conflicts;
+}
+
+/** Dates of comparable precision with no compatible date on the other side: "Jan. 11" / "Jan. 12". */
+export function dateConflicts(left: Side, right: Side): Array<[DateMention, DateMention]> {
+  const conflicts: Array<[DateMention, DateMention]> = [];
+  // A year ("in 2024") and a day ("on Feb 19") usually date different events, so only like is compared with like.
+  for (const coarse of [false, true]) {
+    const pick = (side: Side): DateMention[] =>
+      side.features.flatMap((sentence) => sentence.dates).filter((date) => (date.precision === 'year') === coarse);
+    const l = pick(left);
+    const r = pick(right);
+    const lonelyLeft = l.filter((a) => !r.some((b) => datesCompatible(a, b)));
+    const lonelyRight = r.filter((b) => !l.some((a) => datesCompatible(a, b)));
+    if (lonelyLeft[0] !== undefined && lonelyRight[0] !== undefined && l.length > 0 && r.length > 0) {
+      conflicts.push([lonelyLeft[0], lonelyRight[0]]);
+    }
+  }
+  return conflicts;
+}
+
+/** Roles that stand for an unnamed source: attributing to one of them instead of a named person is a difference. */
+const UNNAMED_SOURCE_ROLES = new Set([
+  'role:offici',
+  'role:sourc',
+  'role:spokesperson',
+  'role:spokesman',
+  'role:diplomat',
+]);
+
+function isPersonKey(key: string): boolean {
+  const kind = aliasKind(key);
+  return !key.startsWith('role:') && (kind === undefined || kind === 'person');
+}
+
+function firstSpeaker(side: Side): Speaker | null {
+  for (const sentence of side.features) if (sentence.speaker !== null) return sentence.speaker;
+  return null;
+}
+
+/**
+ * Different attribution: two different named people, or a named person against an unnamed official.
+ * "the official" against "Foreign Ministry spokesperson Lee Jae-woong" differs; "he" (Ri) against "Ri"
+ * does not; "Seoul" against "an official" is left alone (a government speaks through its officials).
+ */
+export function speakerConflict(left: Side, right: Side, options: ClassifyOptions): [Speaker, Speaker] | null {
+  const a = firstSpeaker(left);
+  const b = firstSpeaker(right);
+  if (a === null || b === null || a.key === b.key) return null;
+  const aPerson = isPersonKey(a.key);
+  const bPerson = isPersonKey(b.key);
+  if (aPerson && bPerson) {
+    return nameSimilarity(a.key.replace(/-/g, ' '), b.key.replace(/-/g, ' ')) >= options.nameMatch ? null : [a, b];
+  }
+  if ((aPerson && UNNAMED_SOURCE_ROLES.has(b.key)) || (bPerson && UNNAMED_SOURCE_ROLES.has(a.key))) return [a, b];
+  return null;
+}
+
+/** Letters and digits only, so punctuation inside or around a quote does not count as a wording change. */
+function bareCanonical(text: string): string {
+  return canonicalPhrase(text)
+    .replace(/[^\p{L}\p{N}\s[\]-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function quotesOf(side: Side): string[] {
+  return side.features
+    .flatMap((sentence) => sentence.quotes.map((quote) => quote.text))
+    .filter((text) => text.split(/\s+/).length >= 2);
+}
+
+/**
+ * Quoted words that the other side does not quote, when both sides quote: Yonhap's "I will seek refuge
+ * … If I apply for asylum" against The Straits Times' "plans to apply for refugee status". A quote that
+ * one side shortens ("80 per cent" inside "I have made up my mind 80 percent") is not a difference.
+ */
+export function quoteConflict(left: Side, right: Side): [string, string] | null {
+  const l = quotesOf(left);
+  const r = quotesOf(right);
+  if (l.length === 0 || r.length === 0) return null;
+  const allLeft = bareCanonical(l.join(' '));
+  const allRight = bareCanonical(r.join(' '));
+  const lonelyLeft = l.find((quote) => !allRight.includes(bareCanonical(quote)));
+  const lonelyRight = r.find((quote) => !allLeft.includes(bareCanonical(quote)));
+  return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
+}
+
+function negationsOf(side: Side): string[] {
+  return side.features.flatMap((sentence) => sentence.negations);
+}
+
+/** Phrases of one side's changed runs that carry content words the other side lacks. */
+function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', other: Side, limit: number): string[] {
+  const otherStems = new Set<string>();
+  const otherEntities = new Set<string>();
+  for (const sentence of other.features) {
+    for (const word of wordsOf(sentence.text)) otherStems.add(stem(word));
+    for (const entity of sentence.entities) otherEntities.add(entity.key);
+  }
+  const phrases: string[] = [];
+  for (const run of runs) {
+    if (run.op !== side) continue;
+    let text = run.text;
+    for (const entity of findAliasedEntities(text, newEntityContext())) {
+      if (otherEntities.has(entity.key)) text = text.replace(entity.text, ' ');
+    }
+    const fresh = wordsOf(text).filter(
+      (word) => !STOPWORDS.has(word) && word.length > 1 && !otherStems.has(stem(word)),
+    );
+    if (fresh.length === 0) continue;
+    const phrase = run.text.trim().replace(/^[\s,.;:–—"“”'‘’()[\]-]+|[\s,.;:–—"“”'‘’()[\]-]+$/g, '');
+    phrases.push(phrase.length > 90 ? `${phrase.slice(0, 87)}…` : phrase);
+  }
+  return phrases.length > limit ? [...phrases.slice(0, limit), '…'] : phrases;
+}
+
+export function classifyPair(
+  left: Side,
+  right: Side,
+  runs: ReadonlyArray<DiffRun>,
+  diffTruncated: boolean,
+  options: ClassifyOptions,
+): PairClassification {
+  const reasons: Reason[] = [];
+  for (const [a, b] of numberConflicts(left, right)) {
+    reasons.push({
+      code: 'number-differs',
+      detail: `The numbers differ: ${a.text} / ${b.text}`,
+      left: a.text,
+      right: b.text,
+    });
+  }
+  for (const [a, b] of dateConflicts(left, right)) {
+    reasons.push({
+      code: 'date-differs',
+      detail: `The dates differ: ${a.text} (${a.value}) / ${b.text} (${b.value})`,
+      left: a.value,
+      right: b.value,
+    });
+  }
+  const speakers = speakerConflict(left, right, options);
+  if (speakers !== null) {
+    const [a, b] = speakers;
+    reasons.push({
+      code: 'speaker-differs',
+      detail: `The words are attributed to different people: ${a.text} / ${b.text}`,
+      left: a.text,
+      right: b.text,
+    });
+  }
+  const quotes = quoteConflict(left, right);
+  if (quotes !== null) {
+    const [a, b] = quotes;
+    reasons.push({
+      code: 'quote-wording-differs',
+      detail: `The quoted words differ: “${a}” / “${b}”`,
+      left: a,
+      right: b,
+    });
+  }
+  const leftNegations = negationsOf(left);
+  const rightNegations = negationsOf(right);
+  if (leftNegations.length > 0 !== rightNegations.length > 0) {
+    const [who, words] = leftNegations.length > 0 ? [left.name, leftNegations] : [right.name, rightNegations];
+    reasons.push({
+      code: 'negation-differs',
+      detail: `Only ${who} puts it with a negation ("${words.join('", "')}"): check that both say the same thing`,
+      left: leftNegations.join(', '),
+      right: rightNegations.join(', '),
+    });
+  }
+  const relation: Relation = reasons.length > 0 ? 'differ' : 'agree';
+  if (!diffTruncated) {
+    const onlyLeft = addedPhrases(runs, 'left', right, options.maxDetailPhrases);
+    if (onlyLeft.length > 0) {
+      reasons.push({
+        code: 'detail-only-left',
+        detail: `Only ${left.name} has: ${onlyLeft.join('; ')}`,
+        left: onlyLeft.join('; '),
+      });
+    }
+    const onlyRight = addedPhrases(runs, 'right', left, options.maxDetailPhrases);
+    if (onlyRight.length > 0) {
+      reasons.push({
+        code: 'detail-only-right',
+        detail: `Only ${right.name} has: ${onlyRight.join('; ')}`,
+        right: onlyRight.join('; '),
+      });
+    }
+  }
+  const equivalents = meaningfulEquivalents(runs);
+  if (equivalents.length > 0) {
+    reasons.push({
+      code: 'equivalent-wording',
+      detail: equivalents.map((pair) => `${pair.left} = ${pair.right}`).join('; '),
+      left: equivalents.map((pair) => pair.left).join('; '),
+      right: equivalents.map((pair) => pair.right).join('; '),
+    });
+  }
+  return { relation, reasons };
+}

@@ -1,0 +1,322 @@
+// The facts table: every figure, date, quote and named entity, the sentences that carry it on each
+// side, and whether the outlets agree on it, differ, or only one reports it.
+import type { Fact, FactKind, FactMention, FactStatus } from '../types.js';
+import { canonicalPhrase } from './aliases.js';
+import type { DateMention } from './dates.js';
+import type { SentenceFeatures } from './features.js';
+import { nameSimilarity } from './nlp.js';
+import { describeNumber, type NumberMention, numbersAgree } from './numbers.js';
+import { slugify } from './text.js';
+
+export interface FactOptions {
+  numberConflictRatio: number;
+  nameMatch: number;
+}
+
+/** A conflict the pair classification found inside one matched pair, to be shown in the table too. */
+export interface PairedConflict {
+  kind: 'number' | 'date' | 'quote';
+  leftSentence: number;
+  rightSentence: number;
+  leftValue: string;
+  rightValue: string;
+}
+
+interface Located<T> {
+  sentence: number;
+  item: T;
+}
+
+const STATUS_ORDER: Record<FactStatus, number> = { differ: 0, agree: 1, 'left-only': 2, 'right-only': 3 };
+const KIND_ORDER: Record<FactKind, number> = { number: 0, date: 1, quote: 2, entity: 3 };
+
+function located<T>(features: ReadonlyArray<SentenceFeatures>, pick: (s: SentenceFeatures) => T[]): Located<T>[] {
+  return features.flatMap((sentence) => pick(sentence).map((item) => ({ sentence: sentence.index, item })));
+}
+
+function statusOf(left: unknown[], right: unknown[]): FactStatus {
+  return left.length > 0 ? (right.length > 0 ? 'agree' : 'left-only') : 'right-only';
+}
+
+function numberLabel(noun: string, example: string): string {
+  if (noun === 'percent') return 'percentage';
+  if (noun === '') return 'figure';
+  const lastWord = example.split(/\s+/).pop() ?? noun;
+  return `number of ${lastWord}`;
+}
+
+function numberFacts(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  textOf: (side: 'left' | 'right', sentence: number) => string,
+  paired: ReadonlyArray<PairedConflict>,
+  options: FactOptions,
+): Fact[] {
+  const facts: Fact[] = [];
+  const l = located(left, (s) => s.numbers);
+  const r = located(right, (s) => s.numbers);
+  const mention = (side: 'left' | 'right', m: Located<NumberMention>): FactMention => ({
+    sentence: m.sentence,
+    text: describeNumber(textOf(side, m.sentence), m.item),
+    value: String(m.item.value),
+  });
+  const nouns = [...new Set([...l, ...r].map((m) => m.item.noun))].sort();
+  for (const noun of nouns) {
+    const ln = l.filter((m) => m.item.noun === noun);
+    const rn = r.filter((m) => m.item.noun === noun);
+    const values = [...new Set([...ln, ...rn].map((m) => m.item.value))].sort((a, b) => a - b);
+    const nounFacts: Fact[] = [];
+    const lonelyLeft = new Map<number, Fact>();
+    const lonelyRight = new Map<number, Fact>();
+    for (const value of values) {
+      const lv = ln.filter((m) => m.item.value === value);
+      const rv = rn.filter((m) => m.item.value === value);
+      let status = statusOf(lv, rv);
+      if (status === 'agree' && !lv.some((a) => rv.some((b) => numbersAgree(a.item, b.item)))) status = 'differ';
+      const first = lv[0] ?? rv[0];
+      if (first === undefined) continue;
+      const fact: Fact = {
+        kind: 'number',
+        key: `${noun === '' ? 'number' : noun}:${value}`,
+        label: numberLabel(noun, mention(lv[0] !== undefined ? 'left' : 'right', first).text),
+        status,
+        left: lv.map((m) => mention('left', m)),
+        right: rv.map((m) => mention('right', m)),
+      };
+      nounFacts.push(fact);
+      if (status === 'left-only') lonelyLeft.set(value, fact);
+      if (status === 'right-only') lonelyRight.set(value, fact);
+    }
+    if (noun !== '') {
+      // A figure one side gives and the other gives differently: the closest figure for the same noun on
+      // the other side within the ratio, or the one it stood against in a matched sentence pair.
+      const conflicts = new Set<string>();
+      const rightValues = [...new Set(rn.map((m) => m.item.value))];
+      const leftValues = [...new Set(ln.map((m) => m.item.value))];
+      for (const value of lonelyLeft.keys()) {
+        const partner = closestFigure(value, rightValues, options.numberConflictRatio);
+        if (partner !== undefined) conflicts.add(`${value}|${partner}`);
+      }
+      for (const value of lonelyRight.keys()) {
+        const partner = closestFigure(value, leftValues, options.numberConflictRatio);
+        if (partner !== undefined) conflicts.add(`${partner}|${value}`);
+      }
+      for (const conflict of paired) {
+        const [leftNoun, leftValue] = conflict.leftValue.split('|');
+        const [, rightValue] = conflict.rightValue.split('|');
+        if (conflict.kind === 'number' && leftNoun === noun) conflicts.add(`${leftValue}|${rightValue}`);
+      }
+      for (const key of [...conflicts].sort()) {
+        const [leftValue = 0, rightValue = 0] = key.split('|').map(Number);
+        const lv = ln.filter((m) => m.item.value === leftValue);
+        const rv = rn.filter((m) => m.item.value === rightValue);
+        const first = lv[0];
+        if (first === undefined || rv.length === 0) continue;
+        // Shown against its counterpart, a lone figure is no longer "only one side reports it".
+        const dropped = [lonelyLeft.get(leftValue), lonelyRight.get(rightValue)];
+        for (const fact of dropped) {
+          const at = fact === undefined ? -1 : nounFacts.indexOf(fact);
+          if (at >= 0) nounFacts.splice(at, 1);
+        }
+        lonelyLeft.delete(leftValue);
+        lonelyRight.delete(rightValue);
+        nounFacts.push({
+          kind: 'number',
+          key: `${noun}:${leftValue}|${rightValue}`,
+          label: numberLabel(noun, mention('left', first).text),
+          status: 'differ',
+          left: lv.map((m) => mention('left', m)),
+          right: rv.map((m) => mention('right', m)),
+        });
+      }
+    }
+    facts.push(...nounFacts);
+  }
+  return facts;
+}
+
+/** The figure among `candidates` closest to `value` by ratio, if within `maxRatio`. */
+function closestFigure(value: number, candidates: number[], maxRatio: number): number | undefined {
+  let best: number | undefined;
+  let bestRatio = Number.POSITIVE_INFINITY;
+  for (const candidate of [...candidates].sort((a, b) => a - b)) {
+    if (candidate === value || candidate <= 0 || value <= 0) continue;
+    const ratio = Math.max(value, candidate) / Math.min(value, candidate);
+    if (ratio <= maxRatio && ratio < bestRatio) {
+      best = candidate;
+      bestRatio = ratio;
+    }
+  }
+  return best;
+}
+
+function dateFacts(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  paired: ReadonlyArray<PairedConflict>,
+): Fact[] {
+  const l = located(left, (s) => s.dates);
+  const r = located(right, (s) => s.dates);
+  const mention = (m: Located<DateMention>): FactMention => ({
+    sentence: m.sentence,
+    text: m.item.text,
+    value: m.item.value,
+  });
+  const values = [...new Set([...l, ...r].map((m) => m.item.value))].sort();
+  const facts: Fact[] = values.map((value) => {
+    const lv = l.filter((m) => m.item.value === value);
+    const rv = r.filter((m) => m.item.value === value);
+    return {
+      kind: 'date',
+      key: `date:${value}`,
+      label: value,
+      status: statusOf(lv, rv),
+      left: lv.map(mention),
+      right: rv.map(mention),
+    };
+  });
+  for (const conflict of paired) {
+    if (conflict.kind !== 'date') continue;
+    const lv = l.filter((m) => m.sentence === conflict.leftSentence && m.item.value === conflict.leftValue);
+    const rv = r.filter((m) => m.sentence === conflict.rightSentence && m.item.value === conflict.rightValue);
+    facts.push({
+      kind: 'date',
+      key: `date:${conflict.leftValue}|${conflict.rightValue}`,
+      label: `date: ${conflict.leftValue} / ${conflict.rightValue}`,
+      status: 'differ',
+      left: lv.map(mention),
+      right: rv.map(mention),
+    });
+  }
+  return facts;
+}
+
+interface QuoteItem {
+  text: string;
+  bare: string;
+  speaker: string | null;
+}
+
+function bare(text: string): string {
+  return canonicalPhrase(text)
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function quoteFacts(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  paired: ReadonlyArray<PairedConflict>,
+): Fact[] {
+  const pick = (s: SentenceFeatures): QuoteItem[] =>
+    s.quotes
+      .filter((quote) => quote.text.split(/\s+/).length >= 2)
+      .map((quote) => ({ text: quote.text, bare: bare(quote.text), speaker: s.speaker?.text ?? null }));
+  const l = located(left, pick);
+  const r = located(right, pick);
+  const mention = (m: Located<QuoteItem>): FactMention =>
+    m.item.speaker === null
+      ? { sentence: m.sentence, text: m.item.text }
+      : { sentence: m.sentence, text: m.item.text, value: m.item.speaker };
+  const usedRight = new Set<Located<QuoteItem>>();
+  const facts: Fact[] = [];
+  const keyOf = (item: QuoteItem): string => `quote:${slugify(item.bare.split(' ').slice(0, 8).join(' '))}`;
+  for (const a of l) {
+    // The same words quoted by both, one quote possibly a part of the other: "80 per cent" in "… mind 80 percent …".
+    const same = r.filter((b) => b.item.bare.includes(a.item.bare) || a.item.bare.includes(b.item.bare));
+    const differing =
+      same.length > 0
+        ? []
+        : r.filter((b) =>
+            paired.some((c) => c.kind === 'quote' && c.leftSentence === a.sentence && c.rightSentence === b.sentence),
+          );
+    for (const b of [...same, ...differing]) usedRight.add(b);
+    const status: FactStatus = same.length > 0 ? 'agree' : differing.length > 0 ? 'differ' : 'left-only';
+    facts.push({
+      kind: 'quote',
+      key: keyOf(a.item),
+      label: a.item.speaker === null ? 'quote' : `quote (${a.item.speaker})`,
+      status,
+      left: [mention(a)],
+      right: [...same, ...differing].map(mention),
+    });
+  }
+  for (const b of r) {
+    if (usedRight.has(b)) continue;
+    facts.push({
+      kind: 'quote',
+      key: keyOf(b.item),
+      label: b.item.speaker === null ? 'quote' : `quote (${b.item.speaker})`,
+      status: 'right-only',
+      left: [],
+      right: [mention(b)],
+    });
+  }
+  return facts;
+}
+
+function entityFacts(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  options: FactOptions,
+): Fact[] {
+  const l = located(left, (s) => s.entities);
+  const r = located(right, (s) => s.entities);
+  const labels = new Map<string, string>();
+  for (const m of [...l, ...r]) if (!labels.has(m.item.key)) labels.set(m.item.key, m.item.label);
+  const leftKeys = new Set(l.map((m) => m.item.key));
+  const rightKeys = new Set(r.map((m) => m.item.key));
+  // Spellings of one name across outlets: "Jeon Ha-gyu" / "Jeon Ha-kyu" are one person.
+  const sameAs = new Map<string, string>();
+  for (const m of r) {
+    const key = m.item.key;
+    if (leftKeys.has(key) || sameAs.has(key) || m.item.kind !== 'name') continue;
+    for (const other of [...leftKeys].sort()) {
+      if (rightKeys.has(other) || !other.includes('-') || !key.includes('-')) continue;
+      if (nameSimilarity(other.replace(/-/g, ' '), key.replace(/-/g, ' ')) >= options.nameMatch) {
+        sameAs.set(key, other);
+        break;
+      }
+    }
+  }
+  const keys = [...new Set([...leftKeys, ...[...rightKeys].map((key) => sameAs.get(key) ?? key)])].sort();
+  return keys.map((key) => {
+    const lv = l.filter((m) => m.item.key === key);
+    const rv = r.filter((m) => (sameAs.get(m.item.key) ?? m.item.key) === key);
+    return {
+      kind: 'entity',
+      key: `entity:${key}`,
+      label: labels.get(key) ?? key,
+      status: statusOf(lv, rv),
+      left: lv.map((m) => ({ sentence: m.sentence, text: m.item.text, value: key })),
+      right: rv.map((m) => ({ sentence: m.sentence, text: m.item.text, value: key })),
+    };
+  });
+}
+
+export function buildFacts(
+  left: ReadonlyArray<SentenceFeatures>,
+  right: ReadonlyArray<SentenceFeatures>,
+  paired: ReadonlyArray<PairedConflict>,
+  options: FactOptions,
+): Fact[] {
+  const leftText = new Map(left.map((s) => [s.index, s.text]));
+  const rightText = new Map(right.map((s) => [s.index, s.text]));
+  const textOf = (side: 'left' | 'right', sentence: number): string =>
+    (side === 'left' ? leftText : rightText).get(sentence) ?? '';
+  const facts = [
+    ...numberFacts(left, right, textOf, paired, options),
+    ...dateFacts(left, right, paired),
+    ...quoteFacts(left, right, paired),
+    ...entityFacts(left, right, options),
+  ];
+  const firstSentence = (fact: Fact): number => Math.min(...[...fact.left, ...fact.right].map((m) => m.sentence), 1e9);
+  return facts.sort(
+    (a, b) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      firstSentence(a) - firstSentence(b) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}

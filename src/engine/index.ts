@@ -1,0 +1,189 @@
+// The comparison engine: two clean Articles in, one Comparison (contract schemaVersion 1) out.
+// Pure, deterministic and synchronous; the stages run in this order every time:
+// features → IDF → alignment (captions only against captions) → word diff → labels → facts → summary.
+import { ENGINE } from '../config.js';
+import { bug } from '../errors.js';
+import type { Alignment, Article, Comparison, ComparisonSide, ComparisonSummary, Sentence } from '../types.js';
+import { type AlignedGroup, type AlignOptions, alignSentences } from './align.js';
+import { classifyPair, dateConflicts, numberConflicts, quoteConflict } from './classify.js';
+import { buildFacts, type PairedConflict } from './facts.js';
+import { extractFeatures, type FeatureWeights, type SentenceFeatures } from './features.js';
+import { buildIdf, type CorpusStats, countDocumentFrequency } from './similarity.js';
+import { diffSentences } from './word-diff.js';
+
+/** Bump whenever the output for the same input can change: stores cache comparisons under it. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** Every tunable of the engine; defaults are ENGINE in src/config.ts. */
+export interface EngineSettings extends AlignOptions {
+  featureWeights: FeatureWeights;
+  diffMaxEditLength: number;
+  numberConflictRatio: number;
+  nameMatch: number;
+  maxDetailPhrases: number;
+}
+
+export interface CompareOptions {
+  /** Document frequencies from other articles, so IDF reflects more than the two articles compared. */
+  corpus?: CorpusStats;
+  /** Overrides of ENGINE settings, for experiments and tests. */
+  settings?: Partial<EngineSettings>;
+}
+
+const DEFAULT_SETTINGS: EngineSettings = { ...ENGINE, featureWeights: { ...ENGINE.featureWeights } };
+
+/** Sentence-level document frequencies of the engine's feature terms over a set of articles. */
+export function buildCorpusStats(articles: ReadonlyArray<Article>): CorpusStats {
+  const documentFrequency = new Map<string, number>();
+  let documents = 0;
+  for (const article of articles) {
+    const features = extractFeatures(article, DEFAULT_SETTINGS.featureWeights);
+    countDocumentFrequency(features, documentFrequency);
+    documents += features.length;
+  }
+  return { documents, documentFrequency };
+}
+
+function sideOf(article: Article): ComparisonSide {
+  return {
+    id: article.id,
+    outlet: article.outlet,
+    agency: article.agency,
+    title: article.title,
+    dateline: article.dateline,
+    published: article.published,
+    version: article.version,
+    sentences: article.sentences,
+    removed: article.removed,
+  };
+}
+
+function outletName(article: Article, fallback: string): string {
+  return article.outlet ?? article.agency ?? fallback;
+}
+
+/** Round a similarity for output: four decimals are more than a reader needs and keep the JSON stable. */
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+/** Every sentence index of an article exactly once in alignments or one-side lists, or it is a bug. */
+function checkCoverage(sentences: ReadonlyArray<Sentence>, used: number[], side: string): void {
+  const sorted = [...used].sort((a, b) => a - b);
+  const expected = sentences.map((sentence) => sentence.index).sort((a, b) => a - b);
+  if (sorted.length !== expected.length || sorted.some((index, i) => index !== expected[i])) {
+    throw bug(`${side} sentences are not each used exactly once in the comparison`);
+  }
+}
+
+/**
+ * Compare two articles sentence by sentence and fact by fact.
+ *
+ * `summary.overlap` is the share of body sentences, counted on both sides together, that belong to a
+ * matched pair: (matched left body sentences + matched right body sentences) / (left body sentences +
+ * right body sentences). 1 means every body sentence of each article has a counterpart in the other;
+ * 0 means none has. Captions and standfirsts are not counted. `summary.leftOnly`/`rightOnly` count every
+ * unmatched sentence (captions included), exactly the lengths of `leftOnly`/`rightOnly`.
+ */
+export function compareArticles(left: Article, right: Article, options: CompareOptions = {}): Comparison {
+  const settings: EngineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const leftFeatures = extractFeatures(left, settings.featureWeights);
+  const rightFeatures = extractFeatures(right, settings.featureWeights);
+  const idf = buildIdf([leftFeatures, rightFeatures], options.corpus);
+
+  const isCaption = (sentence: SentenceFeatures): boolean => sentence.role === 'caption';
+  const body = alignSentences(
+    leftFeatures.filter((s) => !isCaption(s)),
+    rightFeatures.filter((s) => !isCaption(s)),
+    idf,
+    settings,
+  );
+  const captions = alignSentences(leftFeatures.filter(isCaption), rightFeatures.filter(isCaption), idf, settings);
+  const groups: AlignedGroup[] = [...body.groups, ...captions.groups].sort(
+    (a, b) => (a.left[0] ?? 0) - (b.left[0] ?? 0) || (a.right[0] ?? 0) - (b.right[0] ?? 0),
+  );
+  const leftOnly = [...body.leftOnly, ...captions.leftOnly].sort((a, b) => a - b);
+  const rightOnly = [...body.rightOnly, ...captions.rightOnly].sort((a, b) => a - b);
+  checkCoverage(left.sentences, [...groups.flatMap((g) => g.left), ...leftOnly], 'left');
+  checkCoverage(right.sentences, [...groups.flatMap((g) => g.right), ...rightOnly], 'right');
+
+  const byIndex = (features: SentenceFeatures[]): Map<number, SentenceFeatures> =>
+    new Map(features.map((f) => [f.index, f]));
+  const leftByIndex = byIndex(leftFeatures);
+  const rightByIndex = byIndex(rightFeatures);
+  const leftName = outletName(left, 'the left article');
+  const rightName = outletName(right, 'the right article');
+  const paired: PairedConflict[] = [];
+  const alignments: Alignment[] = groups.map((group) => {
+    const leftSide = { features: group.left.map((i) => leftByIndex.get(i) as SentenceFeatures), name: leftName };
+    const rightSide = { features: group.right.map((j) => rightByIndex.get(j) as SentenceFeatures), name: rightName };
+    const diff = diffSentences(
+      leftSide.features.map((s) => s.text).join(' '),
+      rightSide.features.map((s) => s.text).join(' '),
+      settings.diffMaxEditLength,
+    );
+    const { relation, reasons } = classifyPair(leftSide, rightSide, diff.runs, diff.truncated, settings);
+    const leftSentence = group.left[0] ?? 0;
+    const rightSentence = group.right[0] ?? 0;
+    for (const [a, b] of numberConflicts(leftSide, rightSide)) {
+      paired.push({
+        kind: 'number',
+        leftSentence,
+        rightSentence,
+        leftValue: `${a.mention.noun}|${a.mention.value}`,
+        rightValue: `${b.mention.noun}|${b.mention.value}`,
+      });
+    }
+    for (const [a, b] of dateConflicts(leftSide, rightSide)) {
+      paired.push({ kind: 'date', leftSentence, rightSentence, leftValue: a.value, rightValue: b.value });
+    }
+    if (quoteConflict(leftSide, rightSide) !== null) {
+      for (const l of group.left)
+        for (const r of group.right) {
+          paired.push({ kind: 'quote', leftSentence: l, rightSentence: r, leftValue: '', rightValue: '' });
+        }
+    }
+    const alignment: Alignment = {
+      left: group.left,
+      right: group.right,
+      relation,
+      similarity: round(group.similarity),
+      moved: group.moved,
+      reasons,
+      diff: diff.runs,
+    };
+    if (diff.truncated) alignment.diffTruncated = true;
+    return alignment;
+  });
+
+  const facts = buildFacts(leftFeatures, rightFeatures, paired, settings);
+  const bodyCount = (sentences: ReadonlyArray<Sentence>, only?: Set<number>): number =>
+    sentences.filter((s) => s.role === 'body' && (only === undefined || only.has(s.index))).length;
+  const matchedLeft = new Set(groups.flatMap((g) => g.left));
+  const matchedRight = new Set(groups.flatMap((g) => g.right));
+  const bodyTotal = bodyCount(left.sentences) + bodyCount(right.sentences);
+  const summary: ComparisonSummary = {
+    agree: alignments.filter((a) => a.relation === 'agree').length,
+    differ: alignments.filter((a) => a.relation === 'differ').length,
+    leftOnly: leftOnly.length,
+    rightOnly: rightOnly.length,
+    overlap:
+      bodyTotal === 0
+        ? 0
+        : round((bodyCount(left.sentences, matchedLeft) + bodyCount(right.sentences, matchedRight)) / bodyTotal),
+  };
+  return {
+    schemaVersion: 1,
+    left: sideOf(left),
+    right: sideOf(right),
+    alignments,
+    leftOnly,
+    rightOnly,
+    facts,
+    summary,
+  };
+}
+
+export type { AlignOptions } from './align.js';
+export type { FeatureWeights } from './features.js';
+export type { CorpusStats } from './similarity.js';

@@ -1,0 +1,212 @@
+// Numbers as values with their qualifier and noun: "more than 10,000 soldiers" → {value 10000,
+// qualifier min, noun troop}; "80 per cent" = "80 percent" = "80%"; "two" is 2; "200 pieces of
+// long-range artillery" counts artillery. Years ("in 2024") are left to the date extractor.
+import nounData from './data/nouns.json' with { type: 'json' };
+import { stem } from './nlp.js';
+import { foldForMatch, parseNumeral } from './text.js';
+
+/** How a figure is hedged: `min` = "more than", `max` = "up to", `approx` = "some"/"around"/none. */
+export type QualifierClass = 'approx' | 'min' | 'max';
+
+export interface NumberMention {
+  value: number;
+  qualifier: QualifierClass;
+  /** The qualifier as written, "" when there is none. */
+  qualifierText: string;
+  /** Canonical noun class ("troop"), "percent", or "" when no counted noun follows. */
+  noun: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const QUALIFIERS: ReadonlyArray<[string, QualifierClass]> = [
+  ['more than', 'min'],
+  ['over', 'min'],
+  ['at least', 'min'],
+  ['upwards of', 'min'],
+  ['in excess of', 'min'],
+  ['as many as', 'max'],
+  ['up to', 'max'],
+  ['less than', 'max'],
+  ['fewer than', 'max'],
+  ['under', 'max'],
+  ['at most', 'max'],
+  ['nearly', 'approx'],
+  ['almost', 'approx'],
+  ['about', 'approx'],
+  ['around', 'approx'],
+  ['roughly', 'approx'],
+  ['approximately', 'approx'],
+  ['some', 'approx'],
+  ['an estimated', 'approx'],
+  ['estimated', 'approx'],
+  ['close to', 'approx'],
+  ['roughly', 'approx'],
+];
+
+const WORD_NUMBERS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+};
+
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
+  k: 1_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  bn: 1_000_000_000,
+  tn: 1_000_000_000_000,
+};
+
+const NOUN_CLASS = new Map<string, string>();
+for (const [name, members] of Object.entries(nounData.classes)) {
+  for (const member of members) NOUN_CLASS.set(member, name);
+}
+const MEASURE_WORDS = new Set(nounData.measureWords);
+const MODIFIERS = new Set(nounData.modifiers);
+
+const qualifierAlternation = [...new Set(QUALIFIERS.map(([text]) => text))]
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+  .replace(/ /g, '\\s+');
+const wordAlternation = Object.keys(WORD_NUMBERS).join('|');
+const scaleAlternation = Object.keys(SCALES).join('|');
+
+// Matched on folded (lower-case) text: qualifier? currency? value scale? percent?
+const NUMBER_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${wordAlternation})(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`,
+  'gu',
+);
+
+/** A bare four-digit number in this range with no separator is a year, not a count: "in 2024". */
+function isYear(raw: string, scale: string | undefined, percent: string | undefined): boolean {
+  return /^(1[89]|20)\d\d$/.test(raw) && scale === undefined && percent === undefined;
+}
+
+/**
+ * The counted noun after a figure: skip modifiers and names, follow "pieces of" to what is counted.
+ * Before → after: "two wounded North Korean soldiers" → troop; "200 pieces of long-range artillery" → artillery.
+ */
+function nounAfter(folded: string, original: string, from: number): string {
+  const rest = folded.slice(from, from + 80);
+  const restOriginal = original.slice(from, from + 80);
+  const words = [...rest.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'-]*/gu)].slice(0, 6);
+  let cursor = 0;
+  for (let i = 0; i < words.length; i++) {
+    const match = words[i];
+    if (match === undefined) break;
+    // Punctuation between the figure and the word ends the phrase: "11,000, missiles" counts nothing.
+    if (rest.slice(cursor, match.index).trim() !== '') return '';
+    cursor = match.index + match[0].length;
+    const word = match[0];
+    const written = restOriginal.slice(match.index, match.index + word.length);
+    if (MEASURE_WORDS.has(word) && words[i + 1]?.[0] === 'of') {
+      i++;
+      cursor = (words[i]?.index ?? cursor) + 2;
+      continue;
+    }
+    if (MODIFIERS.has(word) || /^\p{Lu}/u.test(written) || word.includes('-')) continue;
+    if (/^(?:of|the|a|an|to|in|on|at|and|or|from|for|by|with|as|that|who|which|were|was|is|are|have|had)$/.test(word)) {
+      return '';
+    }
+    return NOUN_CLASS.get(word) ?? stem(word);
+  }
+  return '';
+}
+
+export interface NumberScan {
+  numbers: NumberMention[];
+  /** Four-digit years found where a number could be, for the date extractor. */
+  years: Array<{ year: number; text: string; start: number; end: number }>;
+}
+
+export function findNumbers(text: string): NumberScan {
+  const folded = foldForMatch(text);
+  const numbers: NumberMention[] = [];
+  const years: NumberScan['years'] = [];
+  for (const match of folded.matchAll(NUMBER_PATTERN)) {
+    const [whole, qualifierRaw, currency, raw = '', scale, percent] = match;
+    const start = match.index;
+    const end = start + whole.length;
+    if (isYear(raw, scale, percent) && qualifierRaw === undefined && currency === undefined) {
+      const yearStart = start + whole.indexOf(raw);
+      years.push({ year: Number(raw), text: text.slice(yearStart, yearStart + raw.length), start: yearStart, end });
+      continue;
+    }
+    const base = WORD_NUMBERS[raw] ?? parseNumeral(raw);
+    // toPrecision drops float noise: 33.2 × 1e9 is 33200000000, not 33200000000.000004.
+    const value = Number((base * (scale === undefined ? 1 : (SCALES[scale] ?? 1))).toPrecision(12));
+    const qualifierText = qualifierRaw === undefined ? '' : qualifierRaw.replace(/\s+/g, ' ');
+    const qualifier = QUALIFIERS.find(([candidate]) => candidate === qualifierText)?.[1] ?? 'approx';
+    let noun: string;
+    if (percent !== undefined) noun = 'percent';
+    else if (currency !== undefined)
+      noun = currency === '₩' ? 'won' : currency === '€' ? 'euro' : currency === '£' ? 'pound' : 'dollar';
+    else noun = nounAfter(folded, text, end);
+    // A bare word number with nothing counted ("the two", "two of them") says too little to compare.
+    if (WORD_NUMBERS[raw] !== undefined && noun === '') continue;
+    numbers.push({ value, qualifier, qualifierText, noun, text: text.slice(start, end), start, end });
+  }
+  return { numbers, years };
+}
+
+/** How a number reads in a fact key: 11000, 0.5. */
+export function formatValue(value: number): string {
+  return String(value);
+}
+
+/**
+ * Whether two figures for the same noun say the same thing. Same value, and hedged the same way or both
+ * approximate: "some 11,000" = "around 11,000" = "11,000"; "more than 10,000" ≠ "around 11,000";
+ * "more than 10,000" ≠ "10,000".
+ */
+export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
+  return a.value === b.value && a.qualifier === b.qualifier;
+}
+
+/** The phrase shown to a reader: the figure with its qualifier and the noun as written. */
+export function describeNumber(text: string, mention: NumberMention): string {
+  if (mention.noun === '' || mention.noun === 'percent') return mention.text;
+  const after = text.slice(mention.end, mention.end + 60);
+  const nounMatch = after.match(/^(?:\s+[\p{L}\p{M}'’-]+){1,5}/u);
+  if (nounMatch === null) return mention.text;
+  const words = nounMatch[0].trim().split(/\s+/);
+  const phrase: string[] = [];
+  for (const word of words) {
+    phrase.push(word);
+    const folded = foldForMatch(word);
+    if (NOUN_CLASS.get(folded) === mention.noun || stem(folded) === mention.noun) break;
+  }
+  return `${mention.text} ${phrase.join(' ')}`.replace(/[,.;:]+$/, '');
+}

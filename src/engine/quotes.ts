@@ -1,0 +1,132 @@
+// Quoted spans and who said them. A sentence is read with what came before it in the same article:
+// a quote opened in one sentence may close in the next, and "he said" names the last speaker.
+import { findAliasedEntities, newEntityContext } from './aliases.js';
+import { stem } from './nlp.js';
+import { foldForMatch, slugify } from './text.js';
+
+export interface QuoteMention {
+  /** The quoted words, without the quote marks. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Speaker {
+  /** The words that name the speaker, as written ("the unidentified official", "Ri"). */
+  text: string;
+  /** Canonical key: a name slug ("lee-jae-woong"), an entity key ("south-korea") or a role stem ("offici"). */
+  key: string;
+}
+
+export interface QuoteContext {
+  insideQuote: boolean;
+  lastSpeaker: Speaker | null;
+}
+
+export function newQuoteContext(): QuoteContext {
+  return { insideQuote: false, lastSpeaker: null };
+}
+
+export interface QuoteScan {
+  quotes: QuoteMention[];
+  speaker: Speaker | null;
+}
+
+const SPEECH_VERB = /\b(said|says|told|tells|added|adds|asked|stated|noted|wrote|explained|insisted|recalled)\b/g;
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const DETERMINERS = /^(?:a|an|the|one|another|this|that|its|his|her|their|our|some)\s/i;
+const NP_CUT = /\s(?:from|of|at|on|in|with|who|which|for|to|told|during)\s/i;
+const TITLES = new Set(['president', 'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'mr', 'mrs', 'ms', 'dr']);
+
+/** Spans between double quotes (curly or straight) in one sentence, with quotes left open at either end. */
+function findQuoteSpans(text: string, context: QuoteContext): QuoteMention[] {
+  const folded = foldForMatch(text);
+  const marks: number[] = [];
+  for (let i = 0; i < folded.length; i++) if (folded[i] === '"') marks.push(i);
+  const spans: QuoteMention[] = [];
+  let open = context.insideQuote ? 0 : -1;
+  let first = true;
+  for (const mark of marks) {
+    if (open >= 0) {
+      const from = open === 0 && context.insideQuote && first ? 0 : open + 1;
+      spans.push({ text: text.slice(from, mark).trim(), start: from, end: mark });
+      open = -1;
+    } else open = mark;
+    first = false;
+  }
+  if (open >= 0) {
+    const from = open === 0 && context.insideQuote && marks.length === 0 ? 0 : open + 1;
+    spans.push({ text: text.slice(from).trim(), start: from, end: text.length });
+    context.insideQuote = true;
+  } else context.insideQuote = false;
+  return spans.filter((span) => /\p{L}/u.test(span.text));
+}
+
+/** Canonical key of a speaker phrase; null for a pronoun with no one to refer back to. */
+function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
+  const trimmed = phrase.replace(/^[\s,;:–—"“”-]+|[\s,;:–—"“”-]+$/g, '');
+  if (trimmed === '') return null;
+  const folded = foldForMatch(trimmed);
+  if (PRONOUNS.has(folded)) return context.lastSpeaker;
+  if (DETERMINERS.test(trimmed)) {
+    // "an official from Seoul's Foreign Ministry" → official: the head noun before the modifier.
+    const head = folded.split(NP_CUT)[0]?.trim().split(/\s+/).pop() ?? '';
+    return head === '' ? null : { text: trimmed, key: `role:${stem(head)}` };
+  }
+  const beforeModifier = trimmed.split(NP_CUT)[0] ?? trimmed;
+  const capitalised = [...beforeModifier.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/gu)];
+  const last = capitalised[capitalised.length - 1];
+  if (last === undefined) {
+    const head = folded.split(NP_CUT)[0]?.trim().split(/\s+/).pop() ?? '';
+    return head === '' ? null : { text: trimmed, key: `role:${stem(head)}` };
+  }
+  const nameWords = last[0].split(/\s+/).filter((word) => !TITLES.has(foldForMatch(word)));
+  const name = nameWords.join(' ').replace(/['’]s$/, '');
+  const entity = findAliasedEntities(name, newEntityContext())[0];
+  if (entity !== undefined && entity.text.length === name.length) return { text: trimmed, key: entity.key };
+  return { text: trimmed, key: slugify(name) };
+}
+
+/** The noun phrase right before a speech verb: the last clause piece, or for "X, who …, said" the first. */
+function phraseBefore(before: string): string {
+  const pieces = before.split(/[,;:(\u2013\u2014]|\s-\s|\uE000/);
+  const lastPiece = pieces[pieces.length - 1]?.trim() ?? '';
+  const chosen = lastPiece !== '' ? lastPiece : (pieces[0]?.trim() ?? '');
+  const words = chosen.split(/\s+/);
+  return words.length > 8 ? '' : chosen;
+}
+
+/**
+ * Quotes and speaker of one sentence. Before → after:
+ * '"Some committed suicide to avoid capture," he said.' (after Ri spoke) → speaker Ri;
+ * 'Foreign Ministry spokesperson Lee Jae-woong told a press briefing' → lee-jae-woong.
+ */
+export function findQuotes(text: string, context: QuoteContext): QuoteScan {
+  const quotes = findQuoteSpans(text, context);
+  // Blank out quoted words so a speech verb inside a quote is not taken for an attribution.
+  let outside = text;
+  for (const quote of quotes) {
+    outside = `${outside.slice(0, quote.start)}${'\uE000'.repeat(quote.end - quote.start)}${outside.slice(quote.end)}`;
+  }
+  outside = outside.replace(/\uE000+/g, (run) => `\uE000${' '.repeat(run.length - 1)}`);
+  let speaker: Speaker | null = null;
+  // An attribution right after a quote wins over a speech verb earlier in the sentence:
+  // 'Officials told troops that "…," Ri said' → Ri.
+  const afterQuote = outside.match(
+    /\uE000[\s,"“”]*(?:([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b|(?:said|says|added)\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s*){1,4}))/u,
+  );
+  if (afterQuote !== null) speaker = speakerKey(afterQuote[1] ?? afterQuote[2] ?? '', context);
+  for (const match of speaker === null ? outside.matchAll(SPEECH_VERB) : []) {
+    const before = outside.slice(0, match.index);
+    const phrase = phraseBefore(before.replace(/["“”\uE000]/g, '\uE000'));
+    speaker = speakerKey(phrase, context);
+    if (speaker === null) {
+      // Inversion: '"…," said Lee.'
+      const after = outside.slice(match.index + match[0].length).match(/^\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s*){1,4})/u);
+      if (after?.[1] !== undefined) speaker = speakerKey(after[1], context);
+    }
+    if (speaker !== null) break;
+  }
+  if (speaker !== null && !PRONOUNS.has(foldForMatch(speaker.text))) context.lastSpeaker = speaker;
+  return { quotes, speaker };
+}

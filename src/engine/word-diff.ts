@@ -1,0 +1,168 @@
+// Word diff inside one matched pair, with jsdiff's diffArrays over our own units: numbers stay whole
+// ("10,000" is one unit, where diffWords splits it), and a name or phrase of the alias/equivalence table
+// is one unit compared by its canonical key, so "per cent" against "percent" or "ROK" against "South Korea"
+// comes out as `equivalent`, not as a change.
+import { diffArrays } from 'diff';
+import type { DiffRun } from '../types.js';
+import { findAliasedEntities, findEquivalentPhrases, newEntityContext } from './aliases.js';
+import { foldForMatch, parseNumeral, tokenize } from './text.js';
+
+interface Unit {
+  text: string;
+  /** What the unit is compared by: entity key, equivalence key, numeric value, or folded text. */
+  key: string;
+  /** True for table-driven units (aliases, equivalences), the ones worth telling a reader about. */
+  named: boolean;
+}
+
+export interface WordDiff {
+  runs: DiffRun[];
+  /** True when the edit budget ran out and `runs` is the two texts whole. */
+  truncated: boolean;
+}
+
+function unitsOf(text: string): Unit[] {
+  const spans = [
+    ...findAliasedEntities(text, newEntityContext()).map((entity) => ({ ...entity, key: `e:${entity.key}` })),
+    ...findEquivalentPhrases(text).map((phrase) => ({ ...phrase, key: `q:${phrase.key}` })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const units: Unit[] = [];
+  let cursor = 0;
+  const plain = (upTo: number): void => {
+    if (upTo <= cursor) return;
+    for (const token of tokenize(text.slice(cursor, upTo))) {
+      const key =
+        token.kind === 'number'
+          ? `n:${parseNumeral(token.text)}`
+          : token.kind === 'space'
+            ? ' '
+            : `t:${foldForMatch(token.text)}`;
+      units.push({ text: token.text, key, named: false });
+    }
+  };
+  for (const span of spans) {
+    if (span.start < cursor) continue;
+    plain(span.start);
+    units.push({ text: text.slice(span.start, span.end), key: span.key, named: true });
+    cursor = span.end;
+  }
+  plain(text.length);
+  return units;
+}
+
+function push(runs: DiffRun[], run: DiffRun): void {
+  const last = runs[runs.length - 1];
+  if (last !== undefined && last.op === run.op && run.op !== 'equivalent' && last.op !== 'equivalent') {
+    last.text += run.text;
+  } else runs.push(run);
+}
+
+/**
+ * Readability pass: a stretch of white space alone between two changes is given to both sides, so the
+ * change reads as one phrase. "<del>many</del> <ins>almost</ins>…" → "<del>many </del><ins>almost </ins>".
+ */
+function absorbLoneSpaces(runs: DiffRun[]): DiffRun[] {
+  const out: DiffRun[] = [];
+  const changed = (run: DiffRun | undefined): boolean => run !== undefined && (run.op === 'left' || run.op === 'right');
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as DiffRun;
+    if (run.op === 'equal' && /^\s+$/.test(run.text) && changed(runs[i - 1]) && changed(runs[i + 1])) {
+      out.push({ op: 'left', text: run.text }, { op: 'right', text: run.text });
+    } else out.push(run);
+  }
+  // Group each stretch of changes as all of its left text, then all of its right text.
+  const grouped: DiffRun[] = [];
+  let leftText = '';
+  let rightText = '';
+  const flush = (): void => {
+    if (leftText !== '') grouped.push({ op: 'left', text: leftText });
+    if (rightText !== '') grouped.push({ op: 'right', text: rightText });
+    leftText = '';
+    rightText = '';
+  };
+  for (const run of out) {
+    if (run.op === 'left') leftText += run.text;
+    else if (run.op === 'right') rightText += run.text;
+    else {
+      flush();
+      push(grouped, run);
+    }
+  }
+  flush();
+  return grouped;
+}
+
+/** The word diff of two sentences (or sentence groups). Joining equal/left/equivalent.left runs gives back `left`. */
+export function diffSentences(left: string, right: string, maxEditLength: number): WordDiff {
+  const leftUnits = unitsOf(left);
+  const rightUnits = unitsOf(right);
+  const changes = diffArrays(leftUnits, rightUnits, {
+    comparator: (a: Unit, b: Unit) => a.key === b.key,
+    maxEditLength,
+  });
+  if (changes === undefined) {
+    const runs: DiffRun[] = [];
+    if (left !== '') runs.push({ op: 'left', text: left });
+    if (right !== '') runs.push({ op: 'right', text: right });
+    return { runs, truncated: true };
+  }
+  const runs: DiffRun[] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const count = change.value.length;
+    if (change.removed) {
+      push(runs, {
+        op: 'left',
+        text: leftUnits
+          .slice(i, i + count)
+          .map((unit) => unit.text)
+          .join(''),
+      });
+      i += count;
+    } else if (change.added) {
+      push(runs, {
+        op: 'right',
+        text: rightUnits
+          .slice(j, j + count)
+          .map((unit) => unit.text)
+          .join(''),
+      });
+      j += count;
+    } else {
+      for (let k = 0; k < count; k++) {
+        const a = leftUnits[i + k] as Unit;
+        const b = rightUnits[j + k] as Unit;
+        if (a.text === b.text) push(runs, { op: 'equal', text: a.text });
+        else runs.push({ op: 'equivalent', left: a.text, right: b.text });
+      }
+      i += count;
+      j += count;
+    }
+  }
+  return { runs: absorbLoneSpaces(runs), truncated: false };
+}
+
+/** Equivalent runs worth naming to a reader: table phrases and numbers written two ways, not case or quote style. */
+export function meaningfulEquivalents(runs: ReadonlyArray<DiffRun>): Array<{ left: string; right: string }> {
+  const seen = new Set<string>();
+  const found: Array<{ left: string; right: string }> = [];
+  for (const run of runs) {
+    if (run.op !== 'equivalent') continue;
+    if (foldForMatch(run.left).replace(/\s+/g, ' ') === foldForMatch(run.right).replace(/\s+/g, ' ')) continue;
+    const key = `${run.left}\u0000${run.right}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ left: run.left, right: run.right });
+  }
+  return found;
+}
+
+/** Rebuild one side's text from runs: the property the diff must keep. */
+export function rebuild(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right'): string {
+  return runs
+    .map((run) =>
+      run.op === 'equal' ? run.text : run.op === 'equivalent' ? run[side] : run.op === side ? run.text : '',
+    )
+    .join('');
+}
