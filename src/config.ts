@@ -11,6 +11,10 @@ export const INGEST = {
   maxControlCharShare: 0.01,
   /** Words. A line with at least this many words that ends like a sentence is article prose (bounds head and tail). */
   minProseWords: 6,
+  /** Words. A line this long is article text even when the scrape cut it before its full stop. */
+  minLongLineWords: 20,
+  /** Words. Above the headline and the lead, a line this short without a full stop is page furniture ("Japan Today"). */
+  maxPageHeaderWords: 8,
   /** Words. A non-adjacent repeated line this long is a scraper's second copy, not a short refrain. */
   minDuplicateWords: 6,
   /** Words. A headline has at least this many: shorter lines above an article are site names and section labels. */
@@ -19,6 +23,11 @@ export const INGEST = {
   maxHeadlineWords: 30,
   /** Lines. A tail of at least this many unpunctuated lines is page furniture (tags, share buttons, sidebars). */
   minTailChromeLines: 3,
+  /**
+   * Words. A quotation with several sentences stays one sentence with its attribution up to this length (the
+   * Yonhap seed's two-sentence quote is 40 words); a longer one is split at its own sentence ends.
+   */
+  maxQuotationWords: 80,
 } as const;
 
 // ── Engine ────────────────────────────────────────────────────────────────────
@@ -39,7 +48,7 @@ export const ENGINE = {
   /** Sentences. Largest group on one side of a pair: wire copy splits a sentence into two, rarely three. */
   maxGroupSize: 3,
   /** Relative weight of features against a plain word (1): names, figures and dates identify a fact. */
-  featureWeights: { entity: 1.5, number: 2, date: 1, quotedWord: 1.2 },
+  featureWeights: { entity: 1.5, number: 2, date: 1, quoteBonus: 0.15, prefix: 0.5 },
   /**
    * Sentence pairs (left count × right count) up to which every pair is scored. Above it, candidates come
    * from an inverted index on each sentence's rarest terms. 250,000 ≈ 500 × 500: scored in ~0.2 s here.
@@ -107,6 +116,9 @@ export const WEB = {
   memoryCacheEntries: 500,
   /** Characters. Longest outlet name accepted by POST /api/compare. */
   maxOutletLength: 200,
+  /** Fragments. Word fragments quoted in a "only X has these words" reason; the rest are highlighted in the
+   * sentence anyway, and a longer list buries the reason. */
+  reasonFragments: 3,
   /** Seconds. Browser cache lifetime of /public files: an hour, short enough that a deploy shows up the same day. */
   staticMaxAgeSeconds: 60 * 60,
 } as const;

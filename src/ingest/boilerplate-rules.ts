@@ -2,17 +2,22 @@
 // (test/ingest/boilerplate.test.ts). A rule that removes a real paragraph makes it look like an outlet's omission,
 // so when in doubt a rule does not match.
 
-/** Where in the article a rule may match. `head`: before the first body paragraph; `tail`: after the last one. */
+/**
+ * Where in the scrape a rule may match. `head`: before the first line of article prose; `tail`: after the last one;
+ * `anywhere`: also between them.
+ */
 export type RulePlace = 'anywhere' | 'head' | 'tail';
 
-/** What happens to a line a rule matches. */
+/** What happens to a line a rule matches. Every action but `caption` takes the line out and records it in `removed`. */
 export type RuleAction =
-  /** The line is boilerplate: it leaves the text and is recorded in `removed`. */
+  /** The line is boilerplate. */
   | 'remove'
-  /** The line is the page's date: it leaves the text and becomes `published`. Recorded in `removed`. */
+  /** The line carries the page's date (or a time stamp): the metadata stage reads `published` from it. */
   | 'page-date'
-  /** The line credits a wire agency: it leaves the text and becomes `agency`. Recorded in `removed`. */
+  /** The line credits a wire agency: the metadata stage reads `agency` from it. */
   | 'agency-credit'
+  /** The line is a dateline of its own ("SEOUL"): the metadata stage reads `dateline` from it. */
+  | 'dateline'
   /** The line stays, with role `caption`. */
   | 'caption';
 
@@ -23,13 +28,23 @@ export interface LineRule {
   pattern: RegExp;
   place: RulePlace;
   action: RuleAction;
-  /** Only when the line just before was removed by this rule (a widget spread over several lines). */
+  /** Only when the line just before (blank lines aside) was removed by the rule of this name. */
   after?: string;
-  /** The real line the rule exists for. */
+  /** The real line the rule exists for (seed or development corpus); the tests use it. */
   example: string;
 }
 
-/** Wire agencies whose name alone on a line, or in a dateline, credits the story to them. */
+/** A rule that takes a part out of a line and keeps the rest. The removed part is recorded. */
+export interface InlineRule {
+  name: string;
+  /** The part to take out. The rest of the line must still hold text for the rule to apply. */
+  pattern: RegExp;
+  /** `page-date`: the removed part is the page's date. */
+  action: 'remove' | 'page-date';
+  example: string;
+}
+
+/** Wire agencies as they credit themselves: in a dateline, in brackets, or alone on a line. */
 export const AGENCIES: readonly string[] = [
   'AFP',
   'AP',
@@ -53,14 +68,84 @@ export const AGENCIES: readonly string[] = [
   'Bloomberg',
 ];
 
+/** Agencies' full names as bylines print them, and the short name they stand for. */
+export const AGENCY_NAMES: Readonly<Record<string, string>> = {
+  'The Associated Press': 'AP',
+  'Associated Press': 'AP',
+  'Agence France-Presse': 'AFP',
+  'Agence France Presse': 'AFP',
+  'Yonhap News Agency': 'Yonhap',
+  'Yonhap News': 'Yonhap',
+  'Kyodo News': 'Kyodo',
+  'Xinhua News Agency': 'Xinhua',
+};
+
 const AGENCY = AGENCIES.join('|');
+const AGENCY_NAME = Object.keys(AGENCY_NAMES).join('|');
 
 /** English month names and their short forms, as pages print them. */
-const MONTH =
-  'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t|tember|\\.|t\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
+export const MONTH =
+  'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+/** `February 21, 2025`, `21 Feb 2025`, `2024-06-26`. */
+const DATE = `(?:(?:${MONTH}) \\d{1,2},? \\d{4}|\\d{1,2} (?:${MONTH}) \\d{4}|\\d{4}-\\d{2}-\\d{2})`;
+/** `14:19`, `5:00 PM`, `07:44 KST`. */
+const TIME = '\\d{1,2}[:.]\\d{2}(?: ?[AaPp]\\.?[Mm]\\.?)?(?: [A-Z]{2,4})?';
 
-/** Rules for every outlet. */
+/**
+ * Exact lines that are site furniture, never article text: section labels, share buttons, widget headings.
+ * Matched case-insensitively against the whole line.
+ */
+export const UI_LABELS: readonly string[] = [
+  "What's the story",
+  'Share',
+  'Share this article',
+  'Share on Facebook',
+  'Share on X',
+  'Published by',
+  'Listen to this article',
+  'Nation & World News',
+  'World News',
+  'Top Stories',
+  'Breaking News',
+  'News Flash',
+  'Most Popular',
+  'Most Read',
+  'Comments',
+  'Print',
+  'Email',
+];
+
+/**
+ * Headings after which a page lists other articles. Everything from such a heading to the end of the scrape is
+ * taken out (rule `related-links`), but only after the article has begun.
+ */
+export const RELATED_HEADINGS: readonly string[] = [
+  'More from Headlines',
+  'Recent Posts',
+  'Related',
+  'Related Articles',
+  'Related Stories',
+  'Related News',
+  'More Stories',
+  'More News',
+  'Read More',
+  'Read Next',
+  'You may also like',
+  'You might also like',
+  'Recommended',
+  'Recommended Stories',
+  'Latest News',
+  'Trending',
+  'Trending Now',
+];
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactLines = (lines: readonly string[]): RegExp => new RegExp(`^(?:${lines.map(escapeRegExp).join('|')}):?$`, 'i');
+
+export const RELATED_HEADING = exactLines(RELATED_HEADINGS);
+
+/** Rules for every outlet, tried in this order; the first that matches decides. */
 export const GENERIC_RULES: readonly LineRule[] = [
   {
     name: 'newsletter-prompt',
@@ -71,6 +156,7 @@ export const GENERIC_RULES: readonly LineRule[] = [
   },
   {
     name: 'photo-credit',
+    // A credit alone on its line; a caption that ends with a credit is a caption, not a credit.
     pattern:
       /^(?:PHOTOS?|Photos?|Image|IMAGE|Picture|Pictures|Photograph|Video)(?: credit)?\s*:\s*[\p{L}\p{N} .,&/'’-]{1,60}$/u,
     place: 'anywhere',
@@ -93,10 +179,17 @@ export const GENERIC_RULES: readonly LineRule[] = [
   },
   {
     name: 'advertisement',
-    pattern: /^[-–—*\s[(]*(?:advertisement|advertising|sponsored|ad)[-–—*\s\])]*$/i,
+    pattern: /^[-–—*\s[(]*(?:advertisement|advertising|sponsored content|ad)[-–—*\s\])]*$/i,
     place: 'anywhere',
     action: 'remove',
     example: '- Advertisement -',
+  },
+  {
+    name: 'ui-label',
+    pattern: exactLines(UI_LABELS),
+    place: 'anywhere',
+    action: 'remove',
+    example: "What's the story",
   },
   {
     name: 'weather-widget',
@@ -116,36 +209,225 @@ export const GENERIC_RULES: readonly LineRule[] = [
   },
   {
     name: 'page-date',
-    pattern: new RegExp(
-      `^(?:${WEEKDAY},? )?(?:${MONTH}) \\d{1,2},? \\d{4}$|^(?:${WEEKDAY},? )?\\d{1,2} (?:${MONTH}) \\d{4}$`,
-    ),
+    pattern: new RegExp(`^(?:${WEEKDAY},? )?${DATE}(?:,? ${TIME})?$`),
     place: 'head',
     action: 'page-date',
     example: 'Friday, February 21, 2025',
   },
   {
+    name: 'timestamp',
+    pattern: new RegExp(
+      `^(?:(?:Published|Posted|Updated|Last updated|First published)\\b ?:? ?(?:on )?(?:${DATE}|${TIME}|\\d+ (?:minutes?|hours?|days?) ago).*|${DATE} ?\\| ?${TIME})$`,
+      'i',
+    ),
+    place: 'head',
+    action: 'page-date',
+    example: 'Published : June 26, 2024 - 07:44',
+  },
+  {
+    name: 'byline',
+    // `By Joyce Lee`; `By Park Sae-jin Posted : June 26, 2024, 14:19 …` (a byline with the page's time stamps).
+    pattern:
+      /^By \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}(?:(?:,| and| &) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}){0,3}(?: (?:Posted|Published|Updated) ?:.*)?$/u,
+    place: 'head',
+    action: 'page-date',
+    example: 'By Joyce Lee',
+  },
+  {
+    name: 'dateline-line',
+    // A dateline printed on its own line above the lead: `SEOUL`; `Seoul, Nov 2 (AFP) Nov 02, 2025`.
+    pattern: new RegExp(
+      `^(?:\\p{Lu}{3,}(?: \\p{Lu}{2,}){0,2}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?, (?:${MONTH}) \\d{1,2} \\((?:${AGENCY})\\)(?: (?:${MONTH}) \\d{1,2}, \\d{4})?)$`,
+      'u',
+    ),
+    place: 'head',
+    action: 'dateline',
+    example: 'SEOUL',
+  },
+  {
     name: 'agency-credit',
-    pattern: new RegExp(`^(?:${AGENCY})$`),
+    pattern: new RegExp(`^(?:${AGENCY}|${AGENCY_NAME})$`),
     place: 'tail',
     action: 'agency-credit',
     example: 'Yonhap',
   },
+  {
+    name: 'agency-byline',
+    pattern: new RegExp(`^(?:${AGENCY_NAME})$`),
+    place: 'head',
+    action: 'agency-credit',
+    example: 'The Associated Press',
+  },
+  {
+    name: 'agency-note',
+    pattern: /^\(?With inputs from (?:agencies|[\p{L} ,&]{2,40})\.?\)?$/iu,
+    place: 'tail',
+    action: 'remove',
+    example: '(With inputs from agencies.)',
+  },
+  {
+    name: 'syndication-note',
+    pattern: /^\(.*\bsyndicated feed\b.*\)$/i,
+    place: 'tail',
+    action: 'remove',
+    example:
+      '(The article has been published through a syndicated feed. Except for the headline, the content has been published verbatim. Liability lies with original publisher.)',
+  },
+  {
+    name: 'copyright',
+    pattern: /^(?:Copyright|©|ⓒ|\(c\))\s.*(?:rights reserved|All rights)\.?$/i,
+    place: 'tail',
+    action: 'remove',
+    example: 'Copyright ⓒ Aju Press All rights reserved.',
+  },
+  {
+    name: 'source-credit',
+    pattern: /^Source: [^.!?]{2,60}$/,
+    place: 'anywhere',
+    action: 'remove',
+    example: "Source: Barron's citing AFP and Yonhap",
+  },
+  {
+    name: 'scraper-prompt',
+    // A content farm's rewriting prompt left in the page.
+    pattern: /^(?:Summarize|Rewrite|Paraphrase) this (?:content|article)\b.*$/i,
+    place: 'head',
+    action: 'remove',
+    example: 'Summarize this content to 2000 words in 6 paragraphs',
+  },
+  {
+    name: 'read-more-link',
+    pattern: /^(?:Also read|Read also|Read more|Related)\s?[:|–—-]\s?.+$/i,
+    place: 'anywhere',
+    action: 'remove',
+    example: 'Also Read: North Korea fires ballistic missile',
+  },
+  {
+    name: 'embedded-post',
+    // An embedded tweet, as text: the post, then `pic.twitter.com/…— Name (@handle) January 11, 2025`.
+    pattern: new RegExp(`(?:pic\\.twitter\\.com/\\w+|\\(@\\w{1,15}\\) (?:${MONTH}) \\d{1,2}, \\d{4})$`),
+    place: 'anywhere',
+    action: 'remove',
+    example:
+      'Our soldiers have captured North Korean military personnel in the Kursk region. … pic.twitter.com/5J0hqbarP6— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) January 11, 2025',
+  },
+  {
+    name: 'view-count',
+    // A sidebar's view count glued to its time: `13917:36` (139 views, 17:36), `340Yesterday, 23:59`.
+    pattern: /^\d+(?:\d{1,2}:\d{2}|(?:Yesterday|Today), \d{1,2}(?::\d{2})?)$/,
+    place: 'tail',
+    action: 'remove',
+    example: '340Yesterday, 23:59',
+  },
+  {
+    name: 'page-ui-text',
+    // Interface text in another script after an English article ("enlarge article image" in Korean).
+    pattern: /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana} ]{1,40}$/u,
+    place: 'tail',
+    action: 'remove',
+    example: '기사 이미지 확대 보기',
+  },
+  {
+    name: 'separator',
+    // A line with no letter or digit ("***", "-"): no sentence can come of it.
+    pattern: /^[^\p{L}\p{N}]+$/u,
+    place: 'anywhere',
+    action: 'remove',
+    example: '-',
+  },
 ];
 
-/** Rules that hold for one outlet only, chosen by the outlet hint. */
+/** Parts of lines that are scraper artefacts or credits; taken out before the line rules run. */
+export const INLINE_RULES: readonly InlineRule[] = [
+  {
+    name: 'markdown-image',
+    pattern: /!\[[^\]]*\]\([^)]*\)\s*/g,
+    action: 'remove',
+    example: "![]() Two North Korean soldiers captured by Ukrainian defence forces in Russia's Kursk Oblast …",
+  },
+  {
+    name: 'table-pipe',
+    pattern: /\s\|$/g,
+    action: 'remove',
+    example: '… readiness to accept the prisoners if their intentions are confirmed. |',
+  },
+  {
+    name: 'reporting-credit',
+    pattern: /\s*\((?:Reporting|Additional reporting|Writing|Editing) by [^()]*\)$/g,
+    action: 'remove',
+    example: '… won) (Reporting by Hyunjoo Jin, Heekyong Yang and Joyce Lee; Editing by Jamie Freed and Sonali Paul)',
+  },
+  {
+    name: 'glued-byline',
+    // A headline and byline scraped without a space: `…attempt: JCSBy Kim Arin`.
+    pattern: /(?<=[\p{Ll}\p{Lu}])By \p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}-]+){1,2}$/gu,
+    action: 'remove',
+    example: 'North Korea fails in ballistic missile launch attempt: JCSBy Kim Arin',
+  },
+  {
+    name: 'glued-date',
+    // The page date scraped without a space before the lead: `June 26, 2024A suspected hypersonic missile…`.
+    pattern: new RegExp(`^(?:${MONTH}) \\d{1,2}, \\d{4}(?=\\p{Lu})`, 'gu'),
+    action: 'page-date',
+    example:
+      "June 26, 2024A suspected hypersonic missile launched by North Korea exploded midair on Wednesday, South Korea's military said.",
+  },
+];
+
+/**
+ * A credit after the last sentence, on the same line: `…have not replied. AFP`, `…be captured. — AFP`,
+ * `…on their transfer. (Yonhap)`. Only on the last line of prose.
+ */
+export const TRAILING_CREDIT = new RegExp(`(?<=[.!?”"’])\\s+(?:[—–-]\\s?)?(\\(?(?:${AGENCY})\\)?)$`);
+
+/**
+ * A caption ends with a photo credit: `…on Jan. 11. [YONHAP]`, `…(PHOTO NOT FOR SALE) (Yonhap)`,
+ * `… — AFP pic`, `… © Jung Yeon-je / AFP`, `…on June 26 Yonhap Photo`, `…Ongjin, Incheon. Yonhap`,
+ * `…while sharing photos of the two men. Photo courtesy of President of Ukraine`.
+ */
+export const CAPTION_CREDIT = new RegExp(
+  [
+    `[.!?”")]\\s*\\[(?:${AGENCY}|[A-Z][A-Z .,/&-]{1,40})\\]$`,
+    `[.!?”")]\\s*\\((?:${AGENCY})\\)$`,
+    `\\s[—–-] ?(?:${AGENCY})(?: pic| photo| Photo)$`,
+    `\\s©\\s?[^©]{1,60}$`,
+    `\\s(?:${AGENCY}) (?:Photo|photo|pic)$`,
+    `[.!?]\\s(?:${AGENCY})$`,
+    `\\s(?:Photo|Image) (?:courtesy of|by) [^.!?]{1,60}$`,
+    `[.!?”")]\\s*\\((?:Photo|Image|Picture)s?(?: by|:)[^)]{1,60}\\)$`,
+  ].join('|'),
+  'u',
+);
+
+/**
+ * Rules that hold for one outlet's or one agency's copy only. A profile applies when the outlet or agency hint
+ * matches `applies`, or when the scrape contains the profile's `signature` (so a republished copy with no hints
+ * still gets its agency's rules).
+ */
 export interface OutletProfile {
   name: string;
-  /** Tested against `hints.outlet`. */
-  outlet: RegExp;
+  /** Tested against `hints.outlet` and `hints.agency`. */
+  applies: RegExp;
+  /** Tested against the whole normalised text. */
+  signature: RegExp;
   rules: readonly LineRule[];
 }
 
-export const OUTLET_PROFILES: readonly OutletProfile[] = [];
-
-/**
- * A caption ends with a bracketed or parenthesised photo credit.
- * `…posted on Ukrainian President Volodymyr Zelensky’s Telegram on Jan. 11. [YONHAP]` → caption.
- */
-export const CAPTION_CREDIT = new RegExp(
-  `[.!?”"]\\s*(?:\\[(?:${AGENCY}|[A-Z][A-Z .,/&-]{1,40})\\]|\\((?:Photo|Image|Picture)s?(?: by|:)[^)]{1,60}\\))$`,
-);
+export const OUTLET_PROFILES: readonly OutletProfile[] = [
+  {
+    name: 'yonhap',
+    applies: /\bYonhap\b/i,
+    // Yonhap's dateline: `SEOUL, Jan. 12 (Yonhap) -- …`.
+    signature: /^\p{Lu}[\p{Lu} ]+, \p{Lu}\p{Ll}+\.? \d{1,2} \(Yonhap\) --/mu,
+    rules: [
+      {
+        name: 'editor-note',
+        // Yonhap's note to editors on an updated story: which paragraphs changed.
+        pattern: /^\(ATTN: .*\)$/,
+        place: 'head',
+        action: 'remove',
+        example: "(ATTN: UPDATES with NIS' confirmation in paras 9-10, 12)",
+      },
+    ],
+  },
+];

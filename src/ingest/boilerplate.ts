@@ -1,121 +1,229 @@
 // Stage 2: boilerplate removal, line by line, with the rules in boilerplate-rules.ts. Every line taken out is
 // recorded with the rule that took it out, so an editor can check that no real paragraph was dropped.
+//
+// The scrape is read in three regions: the head (before the first line of prose: site name, headline, byline,
+// date), the article, and the tail (after the last line of prose: credits, tags, related links). Most rules hold
+// in one region only, which keeps them narrow: "SEOUL" alone is a dateline in the head and a word anywhere else.
 
 import { INGEST } from '../config.js';
 import type { RemovedLine, SentenceRole } from '../types.js';
-import { AGENCIES, CAPTION_CREDIT, type LineRule, type RulePlace } from './boilerplate-rules.js';
+import {
+  CAPTION_CREDIT,
+  INLINE_RULES,
+  type LineRule,
+  RELATED_HEADING,
+  type RulePlace,
+  TRAILING_CREDIT,
+} from './boilerplate-rules.js';
+import { looksLikeHeadline } from './headline.js';
+
+/** Where a kept line stands: a sentence role, or the headline (which the metadata stage takes out). */
+export type LineRole = SentenceRole | 'headline';
 
 /** One kept line of the scrape. */
 export interface Line {
   text: string;
   /** A blank line or a removed line stood between this line and the previous kept one. */
   breakBefore: boolean;
-  role: SentenceRole;
+  role: LineRole;
 }
 
 export interface CleanLines {
   lines: Line[];
   removed: RemovedLine[];
-  /** Lines the `page-date` rule took out, in order: the metadata stage reads the date from them. */
+  /** Text the date rules took out (page date, time stamps, bylines with dates): `published` comes from these. */
   pageDates: string[];
   /** Agency names credited on their own line or after the last sentence. */
   agencyCredits: string[];
+  /** Datelines printed on a line of their own ("SEOUL"). */
+  datelines: string[];
 }
 
-/**
- * The last sentence followed by a bare agency name on the same line.
- * `…have not replied. AFP` → text `…have not replied.`, credit `AFP`.
- */
-const TRAILING_CREDIT = new RegExp(`(?<=[.!?”"’])\\s+(${AGENCIES.join('|')})$`);
+/** A line that ends like a sentence. */
+const ENDS_SENTENCE = /[.!?…][”"’)\]]*$/u;
 
-/** A line that reads like article prose: enough words, ending like a sentence. Boundaries of head and tail. */
+/** Ends like a sentence or a label: what follows it is not a list of links. */
+const ENDS_CLAUSE = /[.!?…:;][”"’)\]]*$/u;
+
+/**
+ * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text
+ * even though the scrape cut it mid-sentence. Bounds the head and the tail.
+ */
 function isProse(line: string): boolean {
   const text = line.replace(TRAILING_CREDIT, '');
-  return text.split(' ').length >= INGEST.minProseWords && /[.!?…][”"’)\]]*$/u.test(text);
+  const words = wordCount(text);
+  return (words >= INGEST.minProseWords && ENDS_SENTENCE.test(text)) || words >= INGEST.minLongLineWords;
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /**
- * Removes boilerplate lines. `knownCaptions` are lines the HTML marked as captions (figcaption).
+ * Removes boilerplate lines and marks captions and the headline.
+ * `knownCaptions`: lines the HTML marked as captions (figcaption). `knownTitle`: the headline from hints or HTML.
  */
 export function removeBoilerplate(
   text: string,
   rules: readonly LineRule[],
   knownCaptions: ReadonlySet<string> = new Set(),
+  knownTitle: string | null = null,
 ): CleanLines {
-  const raw = text.split('\n');
-  const proseIndexes = raw.flatMap((line, i) => (isProse(line) ? [i] : []));
-  const firstProse = proseIndexes[0] ?? raw.length;
+  const out: CleanLines = { lines: [], removed: [], pageDates: [], agencyCredits: [], datelines: [] };
+  const raw = text.split('\n').map((line) => applyInlineRules(line, out));
+  const cut = relatedLinksStart(raw);
+  // A credit or note that a head or tail rule knows is not prose, even when it ends with a full stop:
+  // `(The article has been published through a syndicated feed. …)` must not make itself the last paragraph.
+  const framing = rules.filter((r) => r.place !== 'anywhere' && r.after === undefined);
+  const proseIndexes = raw.flatMap((line, i) =>
+    i < cut && isProse(line) && !framing.some((r) => r.pattern.test(line)) ? [i] : [],
+  );
+  const firstProse = proseIndexes[0] ?? cut;
   const lastProse = proseIndexes.at(-1) ?? -1;
   const placeOf = (i: number): RulePlace => (i < firstProse ? 'head' : i > lastProse ? 'tail' : 'anywhere');
+  const ruleFor = (line: string, i: number, previousRule: string | null): LineRule | undefined =>
+    rules.find(
+      (r) =>
+        (r.place === 'anywhere' || r.place === placeOf(i)) &&
+        (r.after === undefined || r.after === previousRule) &&
+        r.pattern.test(line),
+    );
+  const chrome = tailChrome(raw, lastProse, cut, (line, i) => ruleFor(line, i, null) !== undefined);
 
-  const out: CleanLines = { lines: [], removed: [], pageDates: [], agencyCredits: [] };
-  const seen = new Set<string>();
+  const keptByText = new Map<string, Line>();
+  let headline: Line | null = null;
   let pendingBreak = false;
   let previousRule: string | null = null;
+  let previousRaw: string | null = null;
+
+  const remove = (line: string, rule: string): void => {
+    out.removed.push({ text: line, rule });
+    pendingBreak = true;
+    previousRule = rule;
+  };
 
   for (const [i, line] of raw.entries()) {
     if (line === '') {
       pendingBreak = true;
       continue;
     }
-    const previous = out.lines.at(-1);
-    const duplicate = duplicateRule(line, previous, out.lines.length, seen);
-    if (duplicate !== null) {
-      if (duplicate === 'duplicate-caption' && previous !== undefined) previous.role = 'caption';
-      out.removed.push({ text: line, rule: duplicate });
-      pendingBreak = true;
-      previousRule = duplicate;
+    const adjacentCopy = previousRaw === line;
+    previousRaw = line;
+    if (i >= cut) {
+      remove(line, 'related-links');
       continue;
     }
-    const place = placeOf(i);
-    const rule = rules.find(
-      (r) =>
-        (r.place === 'anywhere' || r.place === place) &&
-        (r.after === undefined || r.after === previousRule) &&
-        r.pattern.test(line),
-    );
+    const copy = keptByText.get(line);
+    if (copy !== undefined) {
+      if (copy === headline) {
+        remove(line, 'duplicate-headline');
+        continue;
+      }
+      if (adjacentCopy) {
+        // The same line twice in a row: a caption scraped from the image and from its figcaption.
+        copy.role = 'caption';
+        remove(line, 'duplicate-caption');
+        continue;
+      }
+      if (wordCount(line) >= INGEST.minDuplicateWords) {
+        remove(line, 'duplicate-paragraph');
+        continue;
+      }
+    }
+    const rule = ruleFor(line, i, previousRule);
     if (rule !== undefined && rule.action !== 'caption') {
-      out.removed.push({ text: line, rule: rule.name });
       if (rule.action === 'page-date') out.pageDates.push(line);
       if (rule.action === 'agency-credit') out.agencyCredits.push(line);
-      pendingBreak = true;
-      previousRule = rule.name;
+      if (rule.action === 'dateline') out.datelines.push(line);
+      remove(line, rule.name);
       continue;
     }
-    previousRule = null;
-    seen.add(line);
+    if (chrome.has(i)) {
+      remove(line, 'tail-chrome');
+      continue;
+    }
     let kept = line;
     if (i === lastProse) {
       const credit = TRAILING_CREDIT.exec(line);
       if (credit?.[1] !== undefined) {
         kept = line.slice(0, credit.index);
-        out.removed.push({ text: credit[1], rule: 'agency-credit' });
-        out.agencyCredits.push(credit[1]);
+        out.removed.push({ text: line.slice(credit.index).trim(), rule: 'agency-credit' });
+        out.agencyCredits.push(credit[1].replace(/[()]/g, ''));
       }
     }
-    const caption = rule?.action === 'caption' || knownCaptions.has(line) || CAPTION_CREDIT.test(line);
-    out.lines.push({
-      text: kept,
-      breakBefore: pendingBreak && out.lines.length > 0,
-      role: caption ? 'caption' : 'body',
-    });
+    let role: LineRole = 'body';
+    if (rule?.action === 'caption' || knownCaptions.has(kept) || CAPTION_CREDIT.test(kept)) {
+      role = 'caption';
+    } else if (i < firstProse) {
+      // The head holds the headline, perhaps a standfirst, and page furniture before and after them.
+      if (headline === null && (kept === knownTitle || looksLikeHeadline(kept))) {
+        role = 'headline';
+      } else if (wordCount(kept) <= INGEST.maxPageHeaderWords && !ENDS_CLAUSE.test(kept)) {
+        // `Japan Today`, `SpaceWar.com - Your World At War`, `2min`: a site name, section or widget, not text.
+        remove(line, 'page-header');
+        continue;
+      } else if (headline !== null) {
+        role = 'standfirst';
+      }
+    }
+    const entry: Line = { text: kept, breakBefore: pendingBreak && out.lines.length > 0, role };
+    if (role === 'headline') headline = entry;
+    out.lines.push(entry);
+    keptByText.set(line, entry);
     pendingBreak = false;
+    previousRule = null;
   }
   return out;
 }
 
+/** Applies the inline rules to one line; a rule applies only if text is left once its part is out. */
+function applyInlineRules(line: string, out: CleanLines): string {
+  let text = line;
+  for (const rule of INLINE_RULES) {
+    const parts = text.match(rule.pattern);
+    if (parts === null) continue;
+    const rest = text.replace(rule.pattern, '').trim();
+    if (!/[\p{L}\p{N}]/u.test(rest)) continue;
+    for (const part of parts) {
+      out.removed.push({ text: part.trim(), rule: rule.name });
+      if (rule.action === 'page-date') out.pageDates.push(part);
+    }
+    text = rest;
+  }
+  return text;
+}
+
 /**
- * Scrapers repeat lines: a photo caption taken from both the image's alt text and its figcaption, a headline
- * printed twice, a whole summary printed twice. The adjacent copy of a caption keeps one copy, as a caption;
- * a later copy of any paragraph goes.
+ * Index of the heading that starts a list of other articles ("More from Headlines", "Recent Posts"), or the number
+ * of lines when there is none. Only after some prose: a page never lists related links before its article.
  */
-function duplicateRule(
-  line: string,
-  previous: Line | undefined,
-  keptCount: number,
-  seen: ReadonlySet<string>,
-): string | null {
-  if (!seen.has(line)) return null;
-  if (previous?.text === line) return keptCount === 1 ? 'duplicate-title' : 'duplicate-caption';
-  return line.split(' ').length >= INGEST.minDuplicateWords ? 'duplicate-paragraph' : null;
+function relatedLinksStart(lines: readonly string[]): number {
+  let seenProse = false;
+  for (const [i, line] of lines.entries()) {
+    if (seenProse && RELATED_HEADING.test(line)) return i;
+    if (isProse(line)) seenProse = true;
+  }
+  return lines.length;
+}
+
+/**
+ * Tail lines that are page furniture: after the last sentence, three or more lines, at least one of which a rule
+ * already knows, and none of the others ending like a sentence (a credit, "Share"). Tags
+ * (`World News`, `North Korea`, `Missile`) and sidebars of headlines with view counts look like this; a truncated
+ * last paragraph (one line) does not.
+ */
+function tailChrome(
+  lines: readonly string[],
+  lastProse: number,
+  cut: number,
+  known: (line: string, i: number) => boolean,
+): Set<number> {
+  const tail: number[] = [];
+  for (let i = lastProse + 1; i < cut; i++) if (lines[i] !== '') tail.push(i);
+  const unknown = tail.filter((i) => !known(lines[i] as string, i));
+  const furniture =
+    tail.length >= INGEST.minTailChromeLines &&
+    unknown.length < tail.length &&
+    unknown.every((i) => !ENDS_CLAUSE.test(lines[i] as string));
+  return new Set(furniture ? tail : []);
 }

@@ -30,7 +30,12 @@ export function ingestArticle(input: IngestInput): Article {
     throw new InputError('no-sentences', 'The input holds no words, so it has no sentence to compare.');
   }
   // Boilerplate goes before reflow, so a removed line between two halves of a sentence cannot keep them apart.
-  const clean = removeBoilerplate(normalized, rulesFor(hints), new Set(html?.captions ?? []));
+  const clean = removeBoilerplate(
+    normalized,
+    rulesFor(hints, normalized),
+    new Set(html?.captions ?? []),
+    hints.title ?? html?.title ?? null,
+  );
   if (clean.lines.length === 0) {
     throw new InputError('no-article-text', 'Every line of the input is boilerplate: there is no article text.');
   }
@@ -44,6 +49,7 @@ export function ingestArticle(input: IngestInput): Article {
     htmlSiteName: html?.siteName ?? null,
     pageDates: clean.pageDates,
     agencyCredits: clean.agencyCredits,
+    datelines: clean.datelines,
   });
   const language = hints.language ?? 'en';
   // Segmentation last: offsets point into the final clean text.
@@ -86,10 +92,10 @@ function extractHtmlOrThrow(html: string): HtmlExtract {
   return extract;
 }
 
-/** Generic rules first, then the rules of the outlet named in the hints. */
-function rulesFor(hints: IngestHints): LineRule[] {
-  const outlet = hints.outlet;
-  const profiles = outlet === undefined ? [] : OUTLET_PROFILES.filter((p) => p.outlet.test(outlet));
+/** Generic rules first, then the rules of the outlet or agency profiles that apply to this scrape. */
+function rulesFor(hints: IngestHints, text: string): LineRule[] {
+  const named = [hints.outlet, hints.agency].filter((n) => n !== undefined);
+  const profiles = OUTLET_PROFILES.filter((p) => named.some((n) => p.applies.test(n)) || p.signature.test(text));
   return [...GENERIC_RULES, ...profiles.flatMap((p) => p.rules)];
 }
 

@@ -1,12 +1,11 @@
 // Stage 3: reflow. Scrapers break sentences across lines and blank lines (a link or a line of markup stood there);
 // this stage re-joins them and groups the kept lines into paragraphs.
 
-import type { SentenceRole } from '../types.js';
-import type { Line } from './boilerplate.js';
+import type { Line, LineRole } from './boilerplate.js';
 
 export interface Paragraph {
   text: string;
-  role: SentenceRole;
+  role: LineRole;
 }
 
 /** A line that ends like a sentence, a label ("Ri said:") or a quotation: what follows is a new paragraph. */
@@ -14,6 +13,9 @@ const TERMINAL = /[.!?…:;][”"’)\]]*$/u;
 
 /** After optional opening quotes or brackets, a lower-case letter: the line continues a sentence. */
 const STARTS_LOWER = /^[“"‘'([]*\p{Ll}/u;
+
+/** A list marker: layout, not text. `- A gang of masked thieves…` → `A gang of masked thieves…`. */
+const LIST_MARKER = /^[-•*·▪] (?=\S)/u;
 
 /**
  * Words that cannot end an English sentence: a line ending with one is unfinished.
@@ -39,19 +41,22 @@ export function continues(previous: string, next: string): boolean {
 
 /**
  * Groups lines into paragraphs. A line starts a new paragraph unless it continues the sentence of the line
- * before (hard wraps, and sentences broken across blank lines); captions are never joined.
+ * before (sentences broken across lines or blank lines); only body lines are joined.
  *
  * `Asked whether North Korean soldiers had received` / `orders to kill themselves instead of being captured` /
  * `as Western intelligence had reported, Ri said: “…”` → one paragraph, one sentence.
+ * `Seoul estimated last week that` / `North Korea has given Moscow` / `“some 11,000 troops, …”` → one.
+ * `Neither Moscow nor Pyongyang have confirmed the deployment.` / `Seoul estimated…` → two (a full stop ends it).
  */
 export function reflowLines(lines: readonly Line[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const line of lines) {
+    const text = line.role === 'body' ? line.text.replace(LIST_MARKER, '') : line.text;
     const last = paragraphs.at(-1);
-    if (last !== undefined && last.role === 'body' && line.role === 'body' && continues(last.text, line.text)) {
-      last.text = `${last.text} ${line.text}`;
+    if (last !== undefined && last.role === 'body' && line.role === 'body' && continues(last.text, text)) {
+      last.text = `${last.text} ${text}`;
     } else {
-      paragraphs.push({ text: line.text, role: line.role });
+      paragraphs.push({ text, role: line.role });
     }
   }
   return paragraphs;

@@ -2,6 +2,7 @@
 // are exact, and it leaves "58.8" and "11,000" whole); merge rules then undo the splits it makes after
 // abbreviations, initials, ellipses inside quotations and a quotation's own question mark.
 
+import { INGEST } from '../config.js';
 import type { Sentence, SentenceRole } from '../types.js';
 import { ABBREVIATIONS_BEFORE_NAME, ABBREVIATIONS_MAY_END, SENTENCE_STARTERS } from './abbreviations.js';
 
@@ -52,7 +53,7 @@ export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], langu
   const sentences: Sentence[] = [];
   let offset = 0;
   for (const [paragraph, p] of paragraphs.entries()) {
-    for (const span of splitParagraph(p.text, segmenter)) {
+    for (const span of splitParagraph(p.text, p.role, segmenter)) {
       sentences.push({
         index: sentences.length,
         text: p.text.slice(span.start, span.end),
@@ -68,18 +69,19 @@ export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], langu
 }
 
 /** Candidate boundaries from Intl.Segmenter, then the merge rules, in order. */
-export function splitParagraph(text: string, segmenter: Intl.Segmenter): Span[] {
+export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl.Segmenter): Span[] {
   const spans: Span[] = [];
   for (const { segment, index } of segmenter.segment(text)) {
     const trimmed = segment.trimEnd();
     if (trimmed === '') continue;
     const start = index + (segment.length - segment.trimStart().length);
-    const candidate = { start, end: index + trimmed.length };
-    const previous = spans.at(-1);
-    if (previous !== undefined && shouldMerge(text, previous, candidate)) {
-      previous.end = candidate.end;
-    } else {
-      spans.push(candidate);
+    for (const candidate of splitGlued(text, start, index + trimmed.length)) {
+      const previous = spans.at(-1);
+      if (previous !== undefined && shouldMerge(text, previous, candidate, role)) {
+        previous.end = candidate.end;
+      } else {
+        spans.push(candidate);
+      }
     }
   }
   // A first segment of punctuation only ("— ") joins the sentence after it.
@@ -91,14 +93,36 @@ export function splitParagraph(text: string, segmenter: Intl.Segmenter): Span[] 
   return spans;
 }
 
+/**
+ * Scrapes that lost the space after a full stop glue sentences together, and Intl.Segmenter does not split them:
+ * `…according to the South Korean military.In a message sent to reporters…` → two candidates;
+ * `…its trajectory.A military source said…` → two; `…its army.“Our soldiers…` → two. The merge rules
+ * then keep `U.S.Army` whole.
+ */
+const GLUED = /(?<=[\p{L}\p{N})\]][.!?][”"’]?)(?=[“"‘]?\p{Lu}(?:\p{Ll}|\s))/gu;
+
+function splitGlued(text: string, start: number, end: number): Span[] {
+  const spans: Span[] = [];
+  let from = start;
+  for (const match of text.slice(start, end).matchAll(GLUED)) {
+    const at = start + match.index;
+    if (at > from) spans.push({ start: from, end: at });
+    from = at;
+  }
+  spans.push({ start: from, end });
+  return spans;
+}
+
 /** True when the boundary between `previous` and `next` is not a sentence end. */
-function shouldMerge(text: string, previous: Span, next: Span): boolean {
+function shouldMerge(text: string, previous: Span, next: Span, role: SentenceRole): boolean {
   const before = text.slice(previous.start, previous.end);
   const after = text.slice(next.start, next.end);
   // `… — ` alone, or a stray closing bracket: no words, no sentence of its own.
   if (!HAS_WORD.test(after)) return true;
-  // `…on Jan. 11.` | `[YONHAP]`: a bracketed credit or aside alone is part of the sentence before it.
-  if (/^[[(][^\])]*[\])]$/u.test(after)) return true;
+  // `…on Jan. 11.` | `[YONHAP]`, `… 2025.` | `(PHOTO NOT FOR SALE) (Yonhap)`: brackets alone belong to the sentence before.
+  if (/^(?:[[(][^\])]*[\])]\s*)+$/u.test(after)) return true;
+  // A caption's credit after its last sentence: `…Ongjin, Incheon.` | `Yonhap`; `…in Seoul.` | `© Jung Yeon-je / AFP`.
+  if (role === 'caption' && next.end === text.length && !/[.!?…][”"’)\]]*$/u.test(after)) return true;
   // `he said.`: a sentence does not begin in lower case.
   if (STARTS_LOWER.test(after)) return true;
   const word = LAST_WORD_BEFORE_STOP.exec(before)?.[1];
@@ -107,6 +131,15 @@ function shouldMerge(text: string, previous: Span, next: Span): boolean {
     if (BEFORE_NAME.has(word)) return true;
     // `Jan.` | `11`, `U.S.` | `Army`, `J.` | `R. R. Tolkien`: unless the next word opens sentences.
     if (MAY_END.has(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return !STARTERS.has(firstWord(after));
+  }
+  // `“I have made up my mind … [ROK].` | `If I apply for asylum, would they take me?” Ri said…`: a quotation that
+  // closes later in the paragraph stays one sentence with its attribution, up to a length cap.
+  if (
+    insideQuotation(text.slice(0, previous.end)) &&
+    closesLater(text, next.start) &&
+    wordCount(text.slice(previous.start, next.end)) <= INGEST.maxQuotationWords
+  ) {
+    return true;
   }
   // `truly brutal...` | `I had never seen…”`: an ellipsis inside a quotation is a pause, not an end.
   if (ENDS_WITH_ELLIPSIS.test(before) && insideQuotation(text.slice(0, previous.end))) return true;
@@ -125,6 +158,15 @@ function insideQuotation(text: string): boolean {
   const closed = (text.match(/”/g) ?? []).length;
   if (opened + closed > 0) return opened > closed;
   return (text.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** True when a quotation mark that can close a quotation comes at or after `from`. */
+function closesLater(text: string, from: number): boolean {
+  return /[”"]/u.test(text.slice(from));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
 }
 
 /** Intl.Segmenter needs a valid locale; an unknown language tag falls back to English rules. */
