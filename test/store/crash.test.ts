@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/index.js';
-import { makeArticle, makeTempDir, type TempDir } from './helpers.js';
+import { makeArticle, makeTempDir, type TempDir, textVersion } from './helpers.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/write-loop.ts', import.meta.url));
+const HOLDER = fileURLToPath(new URL('./fixtures/hold-transaction.ts', import.meta.url));
 /** Versions the writer must have committed before it is killed: the kill lands on a later one. */
 const COMMITTED_BEFORE_KILL = 3;
 
@@ -68,6 +69,41 @@ describe('SIGKILL in the middle of a write', () => {
     }
     const audited = store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'version.add'").pluck().get();
     expect(audited).toBe(rows.length);
+    await store.close();
+  });
+
+  it('a version whose transaction was open when the process died is absent, not half there', async () => {
+    temp = makeTempDir();
+    const setup = await openSqliteStore(temp.dbPath);
+    const articleId = await makeArticle(setup);
+    await setup.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, temp.dbPath, String(articleId)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('in-transaction\n')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`holder exited early (${code}): ${stderr}`)));
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const store = await openSqliteStore(temp.dbPath);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await store.getArticle(articleId))?.versions.map((v) => v.number)).toEqual([1]);
+    expect(store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'version.add'").pluck().get()).toBe(1);
+    // The next upload takes the number the dead transaction had claimed: no gap.
+    expect((await store.addVersion(textVersion(articleId, 'After the crash.'))).number).toBe(2);
     await store.close();
   });
 });
