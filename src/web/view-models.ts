@@ -1,6 +1,7 @@
 // View models: everything a template shows, computed here so that the EJS files hold no logic beyond
 // if/forEach. Words come from the comparison contract; the wording for students is decided here.
 
+import { WEB } from '../config.js';
 import type { ArticleRecord, StorySummary } from '../store/types.js';
 import type {
   Alignment,
@@ -147,6 +148,8 @@ export interface FactRowView {
 export interface FactGroupView {
   kind: FactKind;
   heading: string;
+  /** The first column's heading: "What", "Date", "Speaker", "Name". */
+  labelHeading: string;
   rows: FactRowView[];
 }
 
@@ -276,7 +279,6 @@ function rowView(
   if (source.kind !== 'pair') {
     const isLeft = source.kind === 'left-only';
     const name = isLeft ? names.left : names.right;
-    const other = isLeft ? names.right : names.left;
     return {
       id,
       status: source.kind,
@@ -284,13 +286,8 @@ function rowView(
       icon: ICONS[source.kind],
       isDifference: true,
       moved: false,
-      reasons: [
-        {
-          text: `${other} has no sentence that matches this one: an omission, a later update, or text the cleaner removed.`,
-          topic: 'only-one',
-          topicLabel: TOPIC_LABELS['only-one'],
-        },
-      ],
+      // The reason is the same for every one-sided row; the empty cell links to its explanation instead.
+      reasons: [],
       left: isLeft ? pick(leftSentences, [source.index]) : [],
       right: isLeft ? [] : pick(rightSentences, [source.index]),
     };
@@ -332,17 +329,25 @@ const REASON_WORDING: Record<ReasonCode, { lead: (n: Names) => string; topic: To
   'speaker-differs': { lead: () => 'A different person is named as the speaker', topic: 'attribution' },
   'quote-wording-differs': { lead: () => 'The quoted words differ', topic: 'attribution' },
   'negation-differs': { lead: () => 'One says the opposite (a “not” or “no”)', topic: 'word-choice' },
-  'detail-only-left': { lead: (n) => `Only ${n.left} adds a detail`, topic: 'details' },
-  'detail-only-right': { lead: (n) => `Only ${n.right} adds a detail`, topic: 'details' },
+  'detail-only-left': { lead: (n) => `Only ${n.left} has these words`, topic: 'details' },
+  'detail-only-right': { lead: (n) => `Only ${n.right} has these words`, topic: 'details' },
   'equivalent-wording': { lead: () => 'Same meaning, different words', topic: 'word-choice' },
 };
 
 /** "The numbers differ: The Straits Times says “more than 10,000 soldiers”, Yonhap says “around 11,000 troops”." */
 export function reasonView(reason: Reason, names: Names): ReasonView {
   const wording = REASON_WORDING[reason.code];
-  let detail = reason.detail.trim();
+  // The engine's detail may carry its own lead ("The quoted words differ: …", "Only Yonhap has: …");
+  // ours replaces it. A detail that starts with the words themselves is kept whole ("Moscow = Russia").
+  let detail = reason.detail.trim().replace(/^[A-Z][^:“”"=]{0,100}:\s+/, '');
   if (reason.left !== undefined && reason.right !== undefined && reason.code !== 'equivalent-wording') {
     detail = `${names.left} says “${reason.left}”, ${names.right} says “${reason.right}”`;
+  } else if (reason.code === 'detail-only-left' || reason.code === 'detail-only-right') {
+    // "Ri told the daily that he was now; decided that he" → "“Ri told the daily that he was now”, “decided that he”"
+    const parts = detail.split(/;\s+/).filter((p) => p !== '');
+    const shown = parts.slice(0, WEB.reasonFragments).map((p) => `“${p.replace(/…$/, '').trim()}”`);
+    const more = parts.length - shown.length;
+    detail = shown.join(', ') + (more > 0 ? ` and ${more} more (highlighted above)` : '');
   }
   const lead = wording.lead(names);
   const text = detail === '' ? `${lead}.` : `${lead}: ${detail.replace(/[.\s]+$/, '')}.`;
@@ -500,6 +505,21 @@ function sideView(
   };
 }
 
+const FACT_LABEL_HEADINGS: Record<FactKind, string> = {
+  number: 'What',
+  date: 'Date',
+  quote: 'Speaker',
+  entity: 'Name',
+};
+
+/** Quotes are listed by speaker, so the label keeps only the speaker: "quote (Ri)" → "Ri", "quote" → "not named". */
+function factLabel(fact: Fact): string {
+  if (fact.kind !== 'quote') return fact.label;
+  const speaker = /^quote\s*\((.+)\)$/i.exec(fact.label.trim());
+  if (speaker?.[1]) return speaker[1];
+  return /^quote$/i.test(fact.label.trim()) ? 'not named' : fact.label;
+}
+
 const FACT_HEADINGS: Record<FactKind, string> = {
   number: 'Numbers',
   date: 'Dates',
@@ -507,12 +527,10 @@ const FACT_HEADINGS: Record<FactKind, string> = {
   entity: 'People, places and organisations',
 };
 
-function mentionsText(mentions: FactMention[], kind: FactKind): string | null {
+/** Each distinct wording once: "some 11,000 troops · around 11,000 troops". */
+function mentionsText(mentions: FactMention[]): string | null {
   if (mentions.length === 0) return null;
-  const texts = mentions.map((m) =>
-    kind === 'quote' && m.value !== undefined && m.value !== '' ? `“${m.text}” (${m.value})` : m.text,
-  );
-  return [...new Set(texts)].join(' · ');
+  return [...new Set(mentions.map((m) => m.text))].join(' · ');
 }
 
 function factGroups(facts: Fact[], names: Names): FactGroupView[] {
@@ -528,15 +546,17 @@ function factGroups(facts: Fact[], names: Names): FactGroupView[] {
       .filter((f) => f.kind === kind)
       .map(
         (f): FactRowView => ({
-          label: f.label,
-          left: mentionsText(f.left, kind),
-          right: mentionsText(f.right, kind),
+          label: factLabel(f),
+          left: mentionsText(f.left),
+          right: mentionsText(f.right),
           status: f.status,
           statusLabel: statusLabel[f.status],
           icon: ICONS[f.status],
         }),
       );
-    if (rows.length > 0) groups.push({ kind, heading: FACT_HEADINGS[kind], rows });
+    if (rows.length > 0) {
+      groups.push({ kind, heading: FACT_HEADINGS[kind], labelHeading: FACT_LABEL_HEADINGS[kind], rows });
+    }
   }
   return groups;
 }
