@@ -38,7 +38,7 @@ describe('history page', () => {
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
       ['3', 'bob', 'late addition &lt;b&gt;bold&lt;/b&gt;'],
       ['2', 'alice', 'troop count corrected'],
-      ['1', 'corpus', ''],
+      ['1', 'corpus', 'Loaded from straits-times-afp.txt'],
     ]);
     expect(rows[1]?.[3]).toMatch(/added.*removed.*reworded; [+−]\d+ bytes/);
     expect(rows[2]?.[3]).toMatch(/^first version, \d+ bytes$/);

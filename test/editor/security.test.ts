@@ -59,6 +59,8 @@ describe('every mutating route', () => {
       { path: '/editor/stories', kind: 'html', body: { title: 'A forged story' } },
       { path: '/editor/stories/nk-pow-asylum/articles/preview', kind: 'html', body: { ...article, ...upload } },
       { path: '/editor/stories/nk-pow-asylum/articles', kind: 'html', body: { ...article, ...carried } },
+      { path: '/editor/stories/nk-pow-asylum/articles/new', kind: 'html', body: { ...article, ...carried } },
+      { path: `/editor/articles/${articleId}/versions/new`, kind: 'html', body: carried },
       { path: `/editor/articles/${articleId}/versions/preview`, kind: 'html', body: upload },
       { path: `/editor/articles/${articleId}/versions`, kind: 'html', body: carried },
       { path: '/editor/tokens', kind: 'html', body: { label: 'forged' } },
@@ -70,7 +72,10 @@ describe('every mutating route', () => {
     const walked = new Set(
       routes.map((r) => r.path.replace(/\/setup\/[^/]+/, '/setup/:token').replace(/\/articles\/\d+/, '/articles/:id')),
     );
-    walked.add('/editor/stories/:slug/articles/preview').add('/editor/stories/:slug/articles');
+    walked
+      .add('/editor/stories/:slug/articles/new')
+      .add('/editor/stories/:slug/articles/preview')
+      .add('/editor/stories/:slug/articles');
     const missing = mutatingRoutePaths(test.app).filter((p) => !walked.has(p) && !READ_ONLY_POSTS.has(p));
     expect(missing).toEqual([]);
   });

@@ -81,6 +81,23 @@ describe('uploading a new version', () => {
     expect(stored?.note).toBe('outlet updated the troop count');
   });
 
+  it('"Go back" from the preview returns to the form with the pasted text and note filled in', async () => {
+    const text = `${editedSeed()}\nGo-back marker sentence, kept & escaped <b>as text</b>.\n`;
+    const res = await preview({ text, note: 'keep me' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`formaction="/editor/articles/${articleId}/versions/new"`);
+    const back = await agent
+      .post(`/editor/articles/${articleId}/versions/new`)
+      .field('_csrf', hidden(res.text, '_csrf'))
+      .field('raw', hidden(res.text, 'raw'))
+      .field('contentType', 'text/plain')
+      .field('filename', '')
+      .field('note', 'keep me');
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('Go-back marker sentence, kept &amp; escaped &lt;b&gt;as text&lt;/b&gt;.');
+    expect(back.text).toContain('value="keep me"');
+  });
+
   it('keeps the bytes of an uploaded .txt file exactly (CRLF, BOM) and reads .html pages', async () => {
     const bytes = Buffer.from(`\uFEFF${editedSeed().replace(/\n/g, '\r\n')}A correction was appended.\r\n`, 'utf8');
     const res = await preview({}, { buffer: bytes, name: 'straits.txt', type: 'text/plain' });

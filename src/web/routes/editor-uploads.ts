@@ -103,6 +103,8 @@ interface UploadFormState {
   contentType: string;
   note: string;
   error: string | null;
+  /** The file the preview was made from: a browser cannot fill a file field, so the form asks for it again. */
+  filename: string;
 }
 
 function formStateFrom(req: Request, error: string | null): UploadFormState {
@@ -112,7 +114,8 @@ function formStateFrom(req: Request, error: string | null): UploadFormState {
     // The editor pasted this text; going back to the form keeps it.
     text = Buffer.from(carried, 'base64').toString('utf8');
   }
-  return { text, contentType: field(req, 'contentType') || 'text/plain', note: field(req, 'note'), error };
+  const filename = req.file?.originalname ?? field(req, 'filename');
+  return { text, contentType: field(req, 'contentType') || 'text/plain', note: field(req, 'note'), error, filename };
 }
 
 export function createUploadRouter(deps: AppDeps): Router {
@@ -165,6 +168,7 @@ export function createUploadRouter(deps: AppDeps): Router {
       contentType: 'text/plain',
       note: '',
       error: null,
+      filename: '',
     });
   });
 
@@ -183,6 +187,12 @@ export function createUploadRouter(deps: AppDeps): Router {
       );
     }
   }
+
+  // "Go back" from the preview: the same form, filled in with what the preview carried.
+  router.post('/editor/stories/:slug/articles/new', requireEditor, upload, csrf, async (req, res) => {
+    const story = await loadStory(param(req, 'slug'));
+    renderArticleForm(res, 200, story, readArticleFields(req), formStateFrom(req, null));
+  });
 
   router.post('/editor/stories/:slug/articles/preview', requireEditor, upload, csrf, async (req, res) => {
     const story = await loadStory(param(req, 'slug'));
@@ -267,7 +277,18 @@ export function createUploadRouter(deps: AppDeps): Router {
 
   router.get('/editor/articles/:id/versions/new', requireEditor, async (req, res) => {
     const { record, story } = await loadArticle(param(req, 'id'));
-    renderVersionForm(res, 200, story, record, { text: '', contentType: 'text/plain', note: '', error: null });
+    renderVersionForm(res, 200, story, record, {
+      text: '',
+      contentType: 'text/plain',
+      note: '',
+      error: null,
+      filename: '',
+    });
+  });
+
+  router.post('/editor/articles/:id/versions/new', requireEditor, upload, csrf, async (req, res) => {
+    const { record, story } = await loadArticle(param(req, 'id'));
+    renderVersionForm(res, 200, story, record, formStateFrom(req, null));
   });
 
   router.post('/editor/articles/:id/versions/preview', requireEditor, upload, csrf, async (req, res) => {
