@@ -71,11 +71,12 @@ export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], langu
 /** Candidate boundaries from Intl.Segmenter, then the merge rules, in order. */
 export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl.Segmenter): Span[] {
   const spans: Span[] = [];
-  for (const { segment, index } of segmenter.segment(text)) {
+  for (const { start: from, end: to } of segmenterSpans(text, segmenter)) {
+    const segment = text.slice(from, to);
     const trimmed = segment.trimEnd();
     if (trimmed === '') continue;
-    const start = index + (segment.length - segment.trimStart().length);
-    for (const candidate of splitGlued(text, start, index + trimmed.length)) {
+    const start = from + (segment.length - segment.trimStart().length);
+    for (const candidate of splitGlued(text, start, from + trimmed.length)) {
       const previous = spans.at(-1);
       if (previous !== undefined && shouldMerge(text, previous, candidate, role)) {
         previous.end = candidate.end;
@@ -89,6 +90,22 @@ export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl
   if (first !== undefined && second !== undefined && !HAS_WORD.test(text.slice(first.start, first.end))) {
     second.start = first.start;
     spans.shift();
+  }
+  return spans;
+}
+
+/**
+ * Intl.Segmenter's segments, except that an opening quotation mark it left at the end of a segment moves to the
+ * start of the next: `…its army.“` | `Our soldiers…` → `…its army.` | `“Our soldiers…`.
+ */
+function segmenterSpans(text: string, segmenter: Intl.Segmenter): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const { segment, index } of segmenter.segment(text)) {
+    let end = index + segment.length;
+    if (end < text.length && /[“‘]$/u.test(segment) && end - 1 > start) end -= 1;
+    spans.push({ start, end });
+    start = end;
   }
   return spans;
 }

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { removeBoilerplate } from '../../src/ingest/boilerplate.js';
+import {
+  CAPTION_CREDIT,
+  GENERIC_RULES,
+  INLINE_RULES,
+  type LineRule,
+  OUTLET_PROFILES,
+} from '../../src/ingest/boilerplate-rules.js';
+import { ingestArticle } from '../../src/ingest/index.js';
+import { normalizeText } from '../../src/ingest/normalize.js';
+import { fixture, STRAITS_TIMES, YONHAP } from './helpers.js';
+
+const clean = (text: string, rules: readonly LineRule[] = GENERIC_RULES) =>
+  removeBoilerplate(normalizeText(text), rules);
+const removed = (text: string, rules?: readonly LineRule[]) =>
+  clean(text, rules).removed.map((r) => `${r.rule}: ${r.text}`);
+const kept = (text: string) => clean(text).lines.map((l) => (l.role === 'body' ? l.text : `[${l.role}] ${l.text}`));
+
+/** A lead and a last paragraph, so a test line can stand in the head, the body or the tail. */
+const LEAD = 'The council opened the new bridge on Monday, officials said.';
+const LAST = 'Traffic will use the bridge from next week, the council said.';
+
+describe('every rule matches the real line it exists for', () => {
+  const all = [...GENERIC_RULES, ...OUTLET_PROFILES.flatMap((p) => p.rules)];
+  it.each(all.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    expect(rule.pattern.test(rule.example)).toBe(true);
+  });
+  it.each(INLINE_RULES.map((r) => [r.name, r] as const))('inline %s', (_name, rule) => {
+    expect(rule.example.replace(rule.pattern, '')).not.toBe(rule.example);
+  });
+});
+
+describe('the Straits Times seed', () => {
+  const article = ingestArticle({ raw: STRAITS_TIMES });
+  it('removes the newsletter prompt, photo credit, "Follow topic:", the footer and the trailing AFP, each with its rule', () => {
+    expect(article.removed).toEqual([
+      { text: "Sign up now: Get ST's newsletters delivered to your inbox", rule: 'newsletter-prompt' },
+      {
+        text: 'An official from Seoul’s Foreign Ministry said North Korean soldiers are "constitutionally considered our nationals".',
+        rule: 'duplicate-caption',
+      },
+      { text: 'PHOTO: AFP', rule: 'photo-credit' },
+      { text: 'Follow topic:', rule: 'follow-topic' },
+      { text: 'AFP', rule: 'agency-credit' },
+      { text: 'See more on', rule: 'see-more-footer' },
+    ]);
+  });
+  it('keeps the caption printed twice once, as a caption', () => {
+    const captions = article.sentences.filter((s) => s.role === 'caption').map((s) => s.text);
+    expect(captions).toEqual([
+      'An official from Seoul’s Foreign Ministry said North Korean soldiers are "constitutionally considered our nationals".',
+    ]);
+    expect(article.text.split('constitutionally considered our nationals".').length).toBe(2);
+  });
+  it('ends the last sentence before the agency credit', () => {
+    expect(article.sentences.at(-1)?.text).toBe(
+      'AFP has sought interviews with the captured soldiers but Ukrainian authorities holding them have not replied.',
+    );
+  });
+});
+
+describe('the Yonhap seed', () => {
+  const article = ingestArticle({ raw: YONHAP });
+  it('removes the weather widget, the page date, the advertisement and the trailing credit', () => {
+    expect(article.removed).toEqual([
+      { text: '58.8 F', rule: 'weather-widget' },
+      { text: 'Los Angeles', rule: 'weather-widget-place' },
+      { text: 'Friday, February 21, 2025', rule: 'page-date' },
+      { text: '- Advertisement -', rule: 'advertisement' },
+      { text: 'Yonhap', rule: 'agency-credit' },
+    ]);
+  });
+  it('keeps the photo caption ending in [YONHAP] as one caption sentence', () => {
+    const captions = article.sentences.filter((s) => s.role === 'caption').map((s) => s.text);
+    expect(captions).toEqual([
+      'A wounded soldier, suspected to be North Korean and captured by Ukrainian forces, is seen in this file photo posted on Ukrainian President Volodymyr Zelensky’s Telegram on Jan. 11. [YONHAP]',
+    ]);
+  });
+  it('does not take "Los Angeles" for a widget when no temperature precedes it', () => {
+    expect(removed(`Los Angeles\n\n${LEAD}\n\n${LAST}`)).toEqual(['page-header: Los Angeles']);
+    expect(removed(`${LEAD}\n\nLos Angeles\n\n${LAST}`)).toEqual([]);
+  });
+});
+
+describe('head rules', () => {
+  it('removes site names and section labels above the headline, and marks the headline', () => {
+    const out = clean(fixture('wire-page.txt'));
+    expect(out.lines[0]).toMatchObject({
+      role: 'headline',
+      text: 'Port city opens new ferry terminal after two-year delay, officials say',
+    });
+    expect(out.removed.slice(0, 4).map((r) => r.rule)).toEqual(['page-header', 'ui-label', 'timestamp', 'byline']);
+  });
+  it('keeps a long line above the lead as a standfirst, not as furniture', () => {
+    expect(kept(fixture('wire-page.txt'))[1]).toBe(
+      '[standfirst] Officials say the terminal will double passenger capacity by next summer',
+    );
+  });
+  it('takes a dateline printed on its own line as metadata', () => {
+    const out = clean(`Bridge reopens after repairs\n\nSEOUL\n\n${LEAD}`);
+    expect(out.datelines).toEqual(['SEOUL']);
+    expect(out.removed).toEqual([{ text: 'SEOUL', rule: 'dateline-line' }]);
+  });
+  it('keeps SEOUL as text below the lead', () => {
+    expect(removed(`${LEAD}\n\nSEOUL\n\n${LAST}`)).toEqual([]);
+  });
+  it('removes the headline printed again', () => {
+    const title = 'Bridge reopens after long repairs, council says';
+    expect(removed(`${title}\n\nWorld News\n${title}\n2min\n${title}\n\n${LEAD}`)).toEqual([
+      'ui-label: World News',
+      `duplicate-headline: ${title}`,
+      'page-header: 2min',
+      `duplicate-headline: ${title}`,
+    ]);
+  });
+  it('never removes a long line of text as page furniture, even with no prose line anywhere', () => {
+    const cut =
+      'The council said the bridge would reopen to traffic next week after the repairs, which took eight months and cost more than planned, were finished and';
+    expect(removed(`Summarize this content to 2000 words in 6 paragraphs\n\n${cut}`)).toEqual([
+      'scraper-prompt: Summarize this content to 2000 words in 6 paragraphs',
+    ]);
+  });
+  it('reads a byline with the page’s time stamps as a date source', () => {
+    const out = clean(`Bridge reopens after repairs\n\nBy Jane Doe Posted : June 26, 2024, 14:19\n\n${LEAD}`);
+    expect(out.pageDates).toEqual(['By Jane Doe Posted : June 26, 2024, 14:19']);
+  });
+  it('applies the Yonhap profile when the scrape has a Yonhap dateline, and only then', () => {
+    const note = "(ATTN: UPDATES with NIS' confirmation in paras 9-10, 12)";
+    const withDateline = `Bridge reopens after repairs (LEAD)\n${note}\nSEOUL, Jan. 12 (Yonhap) -- ${LEAD}`;
+    expect(ingestArticle({ raw: withDateline }).removed).toEqual([{ text: note, rule: 'editor-note' }]);
+    const without = ingestArticle({ raw: `Bridge reopens after repairs (LEAD)\n${note}\n${LEAD}` });
+    expect(without.removed).toEqual([]);
+    expect(
+      ingestArticle({ raw: `Bridge reopens after repairs (LEAD)\n${note}\n${LEAD}`, hints: { agency: 'Yonhap' } })
+        .removed,
+    ).toEqual([{ text: note, rule: 'editor-note' }]);
+  });
+});
+
+describe('tail rules', () => {
+  it('removes tags after a credit, and related links after their heading', () => {
+    const rules = clean(fixture('wire-page.txt')).removed.slice(4);
+    expect(rules.map((r) => `${r.rule}: ${r.text}`)).toEqual([
+      'agency-credit: Reuters',
+      'tail-chrome: Transport',
+      'tail-chrome: Eastland',
+      'tail-chrome: Ferries',
+      'related-links: Related Articles',
+      'related-links: City council approves budget',
+      'related-links: Ferry fares to rise in June',
+    ]);
+  });
+  it('removes a sidebar of headlines with view counts', () => {
+    expect(clean(fixture('flattened-sidebar.txt')).removed.map((r) => r.rule)).toEqual([
+      'markdown-image',
+      'table-pipe',
+      'tail-chrome',
+      'view-count',
+      'tail-chrome',
+      'view-count',
+      'tail-chrome',
+      'view-count',
+    ]);
+  });
+  it('keeps a last paragraph cut mid-sentence', () => {
+    const text = fixture('truncated.txt');
+    expect(removed(text)).toEqual([]);
+    expect(kept(text).at(-1)).toBe(
+      'The council said a second bridge upstream would be inspected in the spring, and that repairs there could',
+    );
+  });
+  it('keeps short unpunctuated tail lines when no rule knows any of them', () => {
+    expect(removed(`${LEAD}\n\n${LAST}\n\nBackground:\n\nOne\n\nTwo\n\nThree`)).toEqual([]);
+  });
+  it('takes credits and notes after the last paragraph', () => {
+    expect(
+      removed(
+        `${LEAD}\n\n${LAST}\n\n(With inputs from agencies.)\n\nCopyright ⓒ Aju Press All rights reserved.\n\n기사 이미지 확대 보기\n\nThe Associated Press`,
+      ),
+    ).toEqual([
+      'agency-note: (With inputs from agencies.)',
+      'copyright: Copyright ⓒ Aju Press All rights reserved.',
+      'page-ui-text: 기사 이미지 확대 보기',
+      'agency-credit: The Associated Press',
+    ]);
+  });
+  it('takes a syndication note even though it ends like a sentence', () => {
+    const note =
+      '(The article has been published through a syndicated feed. Except for the headline, the content has been published verbatim. Liability lies with original publisher.)';
+    expect(removed(`${LEAD}\n\n${LAST}\n\n${note}`)).toEqual([`syndication-note: ${note}`]);
+  });
+  it('does not take "AFP" at the end of a paragraph that is not the last', () => {
+    expect(removed(`${LEAD} AFP\n\n${LAST}`)).toEqual([]);
+  });
+  it('takes the credit after the last sentence in its three forms', () => {
+    for (const credit of ['AFP', '— AFP', '(Yonhap)']) {
+      const out = clean(`${LEAD}\n\n${LAST} ${credit}`);
+      expect(out.removed).toEqual([{ text: credit, rule: 'agency-credit' }]);
+      expect(out.lines.at(-1)?.text).toBe(LAST);
+    }
+  });
+});
+
+describe('rules anywhere', () => {
+  it('removes an embedded post but keeps the outlet’s own quote of it', () => {
+    const post =
+      'The talks went well and will go on next week… pic.twitter.com/AbC123xyz— A Minister (@aminister) January 11, 2025';
+    const quote = '"The talks went well," the minister wrote on X.';
+    expect(removed(`${LEAD}\n\n${post}\n\n${quote}\n\n${LAST}`)).toEqual([`embedded-post: ${post}`]);
+  });
+  it('removes a UI label only when it is the whole line', () => {
+    expect(removed(`${LEAD}\n\nShare\n\n${LAST}`)).toEqual(['ui-label: Share']);
+    expect(removed(`${LEAD}\n\nShare prices fell 3 per cent on Monday after the report.\n\n${LAST}`)).toEqual([]);
+  });
+  it('keeps a short repeated line and removes a repeated paragraph', () => {
+    const para = 'The bridge carries 40,000 vehicles a day, the council said.';
+    expect(removed(`${LEAD}\n\nYes.\n\n${para}\n\nYes.\n\n${para}\n\n${LAST}`)).toEqual([
+      `duplicate-paragraph: ${para}`,
+    ]);
+  });
+  it('marks a line repeated at once as a caption, keeping one copy', () => {
+    const caption = 'Workers paint the bridge in Valley Town on March 1, 2025.';
+    const out = clean(`Bridge reopens after long repairs\n\n${caption}\n\n${caption}\n\n${LEAD}`);
+    expect(out.lines.map((l) => l.role)).toEqual(['headline', 'caption', 'body']);
+    expect(out.removed).toEqual([{ text: caption, rule: 'duplicate-caption' }]);
+  });
+  it('strips the markdown image and the table pipe, and keeps the text', () => {
+    expect(kept('![]() Two ministers met on Tuesday to discuss the treaty, an official said. |')).toEqual([
+      'Two ministers met on Tuesday to discuss the treaty, an official said.',
+    ]);
+  });
+  it('keeps "Yonhap reports." as text', () => {
+    expect(removed(`${LEAD}\nYonhap reports.\n${LAST}`)).toEqual([]);
+  });
+});
+
+describe('captions', () => {
+  it.each([
+    '…posted on Ukrainian President Volodymyr Zelensky’s Telegram on Jan. 11. [YONHAP]',
+    'A soldier in a photo posted on Jan. 11, 2025. (PHOTO NOT FOR SALE) (Yonhap)',
+    'A minister inspects the port in this picture released on November 2. — AFP pic',
+    'A man watches a screen at a station in Seoul on June 26. © Jane Doe / AFP',
+    'A contrail over the sea near the island at around 532 am on June 26 Yonhap Photo',
+    'A contrail is visible in the sky over the island. Yonhap',
+    'Two men were captured, the president said while sharing photos. Photo courtesy of the Presidential Office',
+    'Readers in the main hall on March 1. (Photo: Town Gazette)',
+  ])('%s', (line) => {
+    expect(CAPTION_CREDIT.test(line)).toBe(true);
+  });
+  it.each([
+    'AFP has sought interviews with the captured soldiers but Ukrainian authorities holding them have not replied.',
+    'The official said the soldiers are "constitutionally considered our nationals".',
+    'It is not the first time, AFP reported.',
+  ])('not a caption: %s', (line) => {
+    expect(CAPTION_CREDIT.test(line)).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, normalizeText } from '../../src/ingest/index.js';
+import { STRAITS_TIMES, YONHAP } from './helpers.js';
+
+describe('normalizeText', () => {
+  it.each([
+    ['CRLF and CR line endings become \\n', 'a\r\nb\rc', 'a\nb\nc'],
+    ['no-break and narrow spaces become spaces', 'Seoul\u00a0says\u202fit', 'Seoul says it'],
+    ['zero-width space, word joiner, BOM and soft hyphen go', '\ufeffSe\u200boul\u2060 re\u00adport', 'Seoul report'],
+    ['runs of spaces and tabs collapse', 'a  \t b', 'a b'],
+    ['lines are trimmed', '  a  \n  b  ', 'a\nb'],
+    ['at most one blank line in a row', 'a\n\n\n\nb', 'a\n\nb'],
+    ['decomposed accents are composed (NFC)', 'Muse\u0301e', 'Musée'],
+    ['typography stays: curly quotes and dashes', 'SEOUL – “80 per cent”', 'SEOUL – “80 per cent”'],
+    ['line and paragraph separators become \\n', 'a\u2028b\u2029c', 'a\nb\nc'],
+    ['control characters go', 'a\u0007b', 'ab'],
+  ])('%s', (_name, raw, expected) => {
+    expect(normalizeText(raw)).toBe(expected);
+  });
+
+  it('is idempotent on the seeds', () => {
+    for (const seed of [STRAITS_TIMES, YONHAP]) {
+      const once = normalizeText(seed);
+      expect(normalizeText(once)).toBe(once);
+    }
+  });
+
+  it('composes a letter and an accent that an invisible character kept apart', () => {
+    const once = normalizeText('e\u200b\u0301');
+    expect(once).toBe('é');
+    expect(normalizeText(once)).toBe(once);
+  });
+});
+
+describe('foldText', () => {
+  it('straightens quotes, plain dashes, NFKC, lower case', () => {
+    expect(foldText('Seoul’s “80 per cent” – Jan. 11 — ﬁne…')).toBe('seoul\'s "80 per cent" - jan. 11 - fine...');
+  });
+
+  it('folds the two outlets’ spellings of the same quote to the same form', () => {
+    expect(foldText('“brutal”')).toBe(foldText('"Brutal"'));
+  });
+});
