@@ -116,7 +116,10 @@ export function findAliasedEntities(text: string, context: EntityContext): Entit
     consider(match.index, match.index + match[0].length, entry);
   }
   for (const match of text.matchAll(ALIASES.cased)) {
-    consider(match.index, match.index + match[0].length, ALIASES.byName.get(match[0]));
+    const end = match.index + match[0].length;
+    // "the South Korean company" is not "the South": a capitalised word after it makes a longer name.
+    if (match[0].startsWith('the ') && /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+    consider(match.index, end, ALIASES.byName.get(match[0]));
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: EntityMention[] = [];

@@ -2,7 +2,7 @@
 // pairs are taken greedily whatever their order, a split sentence joins its neighbour's pair, and pairs
 // that break the other article's order are marked as moved.
 import type { SentenceFeatures } from './features.js';
-import { cosine, type IdfFunction, type TermVector, vectorOf } from './similarity.js';
+import { type IdfFunction, type SentenceVector, sentenceVector, similarity } from './similarity.js';
 
 export interface AlignOptions {
   matchThreshold: number;
@@ -13,6 +13,8 @@ export interface AlignOptions {
   candidateTerms: number;
   maxPostings: number;
   maxCandidates: number;
+  /** See FeatureWeights.quoteBonus. */
+  quoteBonus: number;
 }
 
 export interface AlignedGroup {
@@ -85,15 +87,15 @@ function candidatePairs(
 function scorePairs(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
-  leftVectors: TermVector[],
-  rightVectors: TermVector[],
+  leftVectors: SentenceVector[],
+  rightVectors: SentenceVector[],
   idf: IdfFunction,
   options: AlignOptions,
 ): ScoredPair[] {
   const pairs: ScoredPair[] = [];
   const score = (i: number, j: number): void => {
-    const similarity = cosine(leftVectors[i] as TermVector, rightVectors[j] as TermVector);
-    if (similarity >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity });
+    const score = similarity(leftVectors[i] as SentenceVector, rightVectors[j] as SentenceVector, options.quoteBonus);
+    if (score >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity: score });
   };
   if (left.length * right.length <= options.exhaustivePairLimit) {
     for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) score(i, j);
@@ -121,7 +123,7 @@ function growGroup(
   side: 'left' | 'right',
   features: ReadonlyArray<SentenceFeatures>,
   taken: Uint8Array,
-  groupVector: (group: WorkingGroup) => [TermVector, TermVector],
+  groupVector: (group: WorkingGroup) => [SentenceVector, SentenceVector],
   partSimilarity: (side: 'left' | 'right', position: number, group: WorkingGroup) => number,
   options: AlignOptions,
 ): void {
@@ -144,9 +146,9 @@ function growGroup(
         [side]: [...members, position].sort((a, b) => a - b),
       };
       const [a, b] = groupVector(candidate);
-      const similarity = cosine(a, b);
-      if (similarity >= group.similarity + options.splitGain && (best === null || similarity > best.similarity)) {
-        best = { position, similarity };
+      const score = similarity(a, b, options.quoteBonus);
+      if (score >= group.similarity + options.splitGain && (best === null || score > best.similarity)) {
+        best = { position, similarity: score };
       }
     }
     if (best === null) return;
@@ -190,8 +192,8 @@ export function alignSentences(
   idf: IdfFunction,
   options: AlignOptions,
 ): AlignmentResult {
-  const leftVectors = left.map((sentence) => vectorOf([sentence.terms], idf));
-  const rightVectors = right.map((sentence) => vectorOf([sentence.terms], idf));
+  const leftVectors = left.map((sentence) => sentenceVector([sentence], idf));
+  const rightVectors = right.map((sentence) => sentenceVector([sentence], idf));
   const pairs = scorePairs(left, right, leftVectors, rightVectors, idf, options);
   const leftTaken = new Uint8Array(left.length);
   const rightTaken = new Uint8Array(right.length);
@@ -203,21 +205,21 @@ export function alignSentences(
     rightTaken[pair.right] = 1;
     groups.push({ left: [pair.left], right: [pair.right], similarity: pair.similarity });
   }
-  const groupVector = (group: WorkingGroup): [TermVector, TermVector] => [
-    vectorOf(
-      group.left.map((i) => (left[i] as SentenceFeatures).terms),
+  const groupVector = (group: WorkingGroup): [SentenceVector, SentenceVector] => [
+    sentenceVector(
+      group.left.map((i) => left[i] as SentenceFeatures),
       idf,
     ),
-    vectorOf(
-      group.right.map((j) => (right[j] as SentenceFeatures).terms),
+    sentenceVector(
+      group.right.map((j) => right[j] as SentenceFeatures),
       idf,
     ),
   ];
   const partSimilarity = (side: 'left' | 'right', position: number, group: WorkingGroup): number => {
     const [a, b] = groupVector(group);
     return side === 'left'
-      ? cosine(leftVectors[position] as TermVector, b)
-      : cosine(a, rightVectors[position] as TermVector);
+      ? similarity(leftVectors[position] as SentenceVector, b, options.quoteBonus)
+      : similarity(a, rightVectors[position] as SentenceVector, options.quoteBonus);
   };
   for (const group of groups) {
     growGroup(group, 'left', left, leftTaken, groupVector, partSimilarity, options);

@@ -5,14 +5,15 @@ import type { DiffRun, Reason, Relation } from '../types.js';
 import { aliasKind, canonicalPhrase, findAliasedEntities, newEntityContext } from './aliases.js';
 import { type DateMention, datesCompatible } from './dates.js';
 import type { SentenceFeatures } from './features.js';
-import { nameSimilarity, STOPWORDS, stem } from './nlp.js';
-import { describeNumber, type NumberMention, numbersAgree } from './numbers.js';
+import { STOPWORDS, sameName, stem } from './nlp.js';
+import { describeNumber, findNumbers, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
 import { wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
 
 export interface ClassifyOptions {
   nameMatch: number;
+  quoteCoverage: number;
   maxDetailPhrases: number;
 }
 
@@ -107,7 +108,7 @@ export function speakerConflict(left: Side, right: Side, options: ClassifyOption
   const aPerson = isPersonKey(a.key);
   const bPerson = isPersonKey(b.key);
   if (aPerson && bPerson) {
-    return nameSimilarity(a.key.replace(/-/g, ' '), b.key.replace(/-/g, ' ')) >= options.nameMatch ? null : [a, b];
+    return sameName(a.key, b.key, options.nameMatch) ? null : [a, b];
   }
   if ((aPerson && UNNAMED_SOURCE_ROLES.has(b.key)) || (bPerson && UNNAMED_SOURCE_ROLES.has(a.key))) return [a, b];
   return null;
@@ -127,19 +128,34 @@ function quotesOf(side: Side): string[] {
     .filter((text) => text.split(/\s+/).length >= 2);
 }
 
+/** Canonical words of a quote (numbers and entity keys included), for comparing quotes regardless of order. */
+export function quoteWords(text: string): string[] {
+  return bareCanonical(text)
+    .split(' ')
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+    .map((word) => (/^[\p{L}]+$/u.test(word) ? stem(word) : word));
+}
+
+/** Whether most words of `quote` are among `pool`: the same quote, perhaps shortened or with "KRW 20.1" for "20.1 … won". */
+export function quoteCovered(quote: string, pool: ReadonlySet<string>, share: number): boolean {
+  const words = quoteWords(quote);
+  if (words.length === 0) return true;
+  return words.filter((word) => pool.has(word)).length / words.length >= share;
+}
+
 /**
  * Quoted words that the other side does not quote, when both sides quote: Yonhap's "I will seek refuge
  * … If I apply for asylum" against The Straits Times' "plans to apply for refugee status". A quote that
  * one side shortens ("80 per cent" inside "I have made up my mind 80 percent") is not a difference.
  */
-export function quoteConflict(left: Side, right: Side): [string, string] | null {
+export function quoteConflict(left: Side, right: Side, share: number): [string, string] | null {
   const l = quotesOf(left);
   const r = quotesOf(right);
   if (l.length === 0 || r.length === 0) return null;
-  const allLeft = bareCanonical(l.join(' '));
-  const allRight = bareCanonical(r.join(' '));
-  const lonelyLeft = l.find((quote) => !allRight.includes(bareCanonical(quote)));
-  const lonelyRight = r.find((quote) => !allLeft.includes(bareCanonical(quote)));
+  const leftPool = new Set(l.flatMap(quoteWords));
+  const rightPool = new Set(r.flatMap(quoteWords));
+  const lonelyLeft = l.find((quote) => !quoteCovered(quote, rightPool, share));
+  const lonelyRight = r.find((quote) => !quoteCovered(quote, leftPool, share));
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
 }
 
@@ -151,6 +167,7 @@ function negationsOf(side: Side): string[] {
 function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', other: Side, limit: number): string[] {
   const otherStems = new Set<string>();
   const otherEntities = new Set<string>();
+  const otherNumbers = new Set(other.features.flatMap((sentence) => sentence.numbers.map((n) => n.value)));
   for (const sentence of other.features) {
     for (const word of wordsOf(sentence.text)) otherStems.add(stem(word));
     for (const entity of sentence.entities) otherEntities.add(entity.key);
@@ -206,7 +223,7 @@ export function classifyPair(
       right: b.text,
     });
   }
-  const quotes = quoteConflict(left, right);
+  const quotes = quoteConflict(left, right, options.quoteCoverage);
   if (quotes !== null) {
     const [a, b] = quotes;
     reasons.push({

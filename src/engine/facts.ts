@@ -1,16 +1,17 @@
 // The facts table: every figure, date, quote and named entity, the sentences that carry it on each
 // side, and whether the outlets agree on it, differ, or only one reports it.
 import type { Fact, FactKind, FactMention, FactStatus } from '../types.js';
-import { canonicalPhrase } from './aliases.js';
+import { quoteCovered, quoteWords } from './classify.js';
 import type { DateMention } from './dates.js';
 import type { SentenceFeatures } from './features.js';
-import { nameSimilarity } from './nlp.js';
-import { describeNumber, type NumberMention, numbersAgree } from './numbers.js';
+import { sameName } from './nlp.js';
+import { describeNumber, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import { slugify } from './text.js';
 
 export interface FactOptions {
   numberConflictRatio: number;
   nameMatch: number;
+  quoteCoverage: number;
 }
 
 /** A conflict the pair classification found inside one matched pair, to be shown in the table too. */
@@ -93,11 +94,13 @@ function numberFacts(
       const conflicts = new Set<string>();
       const rightValues = [...new Set(rn.map((m) => m.item.value))];
       const leftValues = [...new Set(ln.map((m) => m.item.value))];
-      for (const value of lonelyLeft.keys()) {
+      // Across sentences only counted things: two sums of money or two percentages in one story are
+      // usually different figures ("20.1 trillion won" profit, "16.4 trillion won" chip profit).
+      for (const value of isCountNoun(noun) ? lonelyLeft.keys() : []) {
         const partner = closestFigure(value, rightValues, options.numberConflictRatio);
         if (partner !== undefined) conflicts.add(`${value}|${partner}`);
       }
-      for (const value of lonelyRight.keys()) {
+      for (const value of isCountNoun(noun) ? lonelyRight.keys() : []) {
         const partner = closestFigure(value, leftValues, options.numberConflictRatio);
         if (partner !== undefined) conflicts.add(`${partner}|${value}`);
       }
@@ -193,26 +196,20 @@ function dateFacts(
 
 interface QuoteItem {
   text: string;
-  bare: string;
+  words: Set<string>;
   speaker: string | null;
-}
-
-function bare(text: string): string {
-  return canonicalPhrase(text)
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function quoteFacts(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
   paired: ReadonlyArray<PairedConflict>,
+  options: FactOptions,
 ): Fact[] {
   const pick = (s: SentenceFeatures): QuoteItem[] =>
     s.quotes
       .filter((quote) => quote.text.split(/\s+/).length >= 2)
-      .map((quote) => ({ text: quote.text, bare: bare(quote.text), speaker: s.speaker?.text ?? null }));
+      .map((quote) => ({ text: quote.text, words: new Set(quoteWords(quote.text)), speaker: s.speaker?.text ?? null }));
   const l = located(left, pick);
   const r = located(right, pick);
   const mention = (m: Located<QuoteItem>): FactMention =>
@@ -221,10 +218,14 @@ function quoteFacts(
       : { sentence: m.sentence, text: m.item.text, value: m.item.speaker };
   const usedRight = new Set<Located<QuoteItem>>();
   const facts: Fact[] = [];
-  const keyOf = (item: QuoteItem): string => `quote:${slugify(item.bare.split(' ').slice(0, 8).join(' '))}`;
+  const keyOf = (item: QuoteItem): string => `quote:${slugify(item.text.split(/\s+/).slice(0, 8).join(' '))}`;
   for (const a of l) {
     // The same words quoted by both, one quote possibly a part of the other: "80 per cent" in "… mind 80 percent …".
-    const same = r.filter((b) => b.item.bare.includes(a.item.bare) || a.item.bare.includes(b.item.bare));
+    const same = r.filter(
+      (b) =>
+        quoteCovered(a.item.text, b.item.words, options.quoteCoverage) ||
+        quoteCovered(b.item.text, a.item.words, options.quoteCoverage),
+    );
     const differing =
       same.length > 0
         ? []
@@ -274,7 +275,7 @@ function entityFacts(
     if (leftKeys.has(key) || sameAs.has(key) || m.item.kind !== 'name') continue;
     for (const other of [...leftKeys].sort()) {
       if (rightKeys.has(other) || !other.includes('-') || !key.includes('-')) continue;
-      if (nameSimilarity(other.replace(/-/g, ' '), key.replace(/-/g, ' ')) >= options.nameMatch) {
+      if (sameName(other, key, options.nameMatch)) {
         sameAs.set(key, other);
         break;
       }
@@ -308,7 +309,7 @@ export function buildFacts(
   const facts = [
     ...numberFacts(left, right, textOf, paired, options),
     ...dateFacts(left, right, paired),
-    ...quoteFacts(left, right, paired),
+    ...quoteFacts(left, right, paired, options),
     ...entityFacts(left, right, options),
   ];
   const firstSentence = (fact: Fact): number => Math.min(...[...fact.left, ...fact.right].map((m) => m.sentence), 1e9);

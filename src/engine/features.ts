@@ -2,6 +2,7 @@
 // article in reading order, because "the daily" and "he said" refer back to earlier sentences.
 import type { Article, Sentence } from '../types.js';
 import { type EntityMention, findAliasedEntities, findOtherEntities, newEntityContext } from './aliases.js';
+import synonymData from './data/synonyms.json' with { type: 'json' };
 import { type DateMention, findDates, parsePublished } from './dates.js';
 import { STOPWORDS, stem } from './nlp.js';
 import { findNumbers, type NumberMention } from './numbers.js';
@@ -13,8 +14,10 @@ export interface SentenceFeatures {
   role: Sentence['role'];
   paragraph: number;
   text: string;
-  /** Feature term → weighted count: stems, "e:" entities, "n:" numbers, "d:" dates. */
+  /** Feature term → weighted count: stems (synonyms merged), "~" stem prefixes, "e:" entities, "n:" numbers, "d:" dates. */
   terms: Map<string, number>;
+  /** Stems of the words inside quotes: two outlets quoting the same words get extra credit. */
+  quoteTerms: Map<string, number>;
   /** Content-word stems, for telling added detail from rewording. */
   stems: Set<string>;
   entities: EntityMention[];
@@ -32,10 +35,21 @@ export interface FeatureWeights {
   entity: number;
   number: number;
   date: number;
-  quotedWord: number;
+  /** Similarity added, at most, when the quoted words of both sentences are the same (cosine 1 → + this). */
+  quoteBonus: number;
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'cannot', 'without']);
+
+/** Stem → the stem of its synonym group's first member: soldiers → soldier → troop. */
+const SYNONYM = new Map<string, string>();
+for (const group of synonymData.groups) {
+  const canonical = stem(group[0] ?? '');
+  for (const word of group) {
+    SYNONYM.set(word, canonical);
+    SYNONYM.set(stem(word), canonical);
+  }
+}
 
 function overlaps(start: number, end: number, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
   return spans.some((span) => start < span.end && span.start < end);
@@ -69,6 +83,7 @@ export function extractFeatures(
     const { quotes, speaker } = findQuotes(text, quoteContext);
 
     const terms = new Map<string, number>();
+    const quoteTerms = new Map<string, number>();
     const stems = new Set<string>();
     const negations: string[] = [];
     const folded = foldForMatch(text);
@@ -77,12 +92,14 @@ export function extractFeatures(
       const word = token.text.replace(/'s$/, '');
       if (NEGATIONS.has(word) || word.endsWith("n't")) negations.push(word);
       if (overlaps(token.start, token.end, aliased) || overlaps(token.start, token.end, dates)) continue;
-      const weight = overlaps(token.start, token.end, quotes) ? weights.quotedWord : 1;
+      const quoted = overlaps(token.start, token.end, quotes);
       for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
         if (part.length < 2 || STOPWORDS.has(part)) continue;
         const stemmed = stem(part);
         stems.add(stemmed);
-        addTerm(terms, stemmed, weight);
+        const term = SYNONYM.get(stemmed) ?? stemmed;
+        addTerm(terms, term, 1);
+        if (quoted) addTerm(quoteTerms, term, 1);
       }
     }
     for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
@@ -98,6 +115,7 @@ export function extractFeatures(
       paragraph: sentence.paragraph,
       text,
       terms,
+      quoteTerms,
       stems,
       entities,
       numbers,

@@ -8,19 +8,20 @@ import { type AlignedGroup, type AlignOptions, alignSentences } from './align.js
 import { classifyPair, dateConflicts, numberConflicts, quoteConflict } from './classify.js';
 import { buildFacts, type PairedConflict } from './facts.js';
 import { extractFeatures, type FeatureWeights, type SentenceFeatures } from './features.js';
-import { buildIdf, type CorpusStats, countDocumentFrequency } from './similarity.js';
+import { buildIdf, type CorpusStats, countDocumentFrequency, mergeStemVariants } from './similarity.js';
 import { diffSentences } from './word-diff.js';
 
 /** Bump whenever the output for the same input can change: stores cache comparisons under it. */
 export const ENGINE_VERSION = '1.0.0';
 
 /** Every tunable of the engine; defaults are ENGINE in src/config.ts. */
-export interface EngineSettings extends AlignOptions {
+export interface EngineSettings extends Omit<AlignOptions, 'quoteBonus'> {
   featureWeights: FeatureWeights;
   diffMaxEditLength: number;
   numberConflictRatio: number;
   nameMatch: number;
   maxDetailPhrases: number;
+  quoteCoverage: number;
 }
 
 export interface CompareOptions {
@@ -87,8 +88,10 @@ function checkCoverage(sentences: ReadonlyArray<Sentence>, used: number[], side:
  */
 export function compareArticles(left: Article, right: Article, options: CompareOptions = {}): Comparison {
   const settings: EngineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const alignOptions: AlignOptions = { ...settings, quoteBonus: settings.featureWeights.quoteBonus };
   const leftFeatures = extractFeatures(left, settings.featureWeights);
   const rightFeatures = extractFeatures(right, settings.featureWeights);
+  mergeStemVariants([leftFeatures, rightFeatures]);
   const idf = buildIdf([leftFeatures, rightFeatures], options.corpus);
 
   const isCaption = (sentence: SentenceFeatures): boolean => sentence.role === 'caption';
@@ -96,9 +99,9 @@ export function compareArticles(left: Article, right: Article, options: CompareO
     leftFeatures.filter((s) => !isCaption(s)),
     rightFeatures.filter((s) => !isCaption(s)),
     idf,
-    settings,
+    alignOptions,
   );
-  const captions = alignSentences(leftFeatures.filter(isCaption), rightFeatures.filter(isCaption), idf, settings);
+  const captions = alignSentences(leftFeatures.filter(isCaption), rightFeatures.filter(isCaption), idf, alignOptions);
   const groups: AlignedGroup[] = [...body.groups, ...captions.groups].sort(
     (a, b) => (a.left[0] ?? 0) - (b.left[0] ?? 0) || (a.right[0] ?? 0) - (b.right[0] ?? 0),
   );
@@ -137,7 +140,7 @@ export function compareArticles(left: Article, right: Article, options: CompareO
     for (const [a, b] of dateConflicts(leftSide, rightSide)) {
       paired.push({ kind: 'date', leftSentence, rightSentence, leftValue: a.value, rightValue: b.value });
     }
-    if (quoteConflict(leftSide, rightSide) !== null) {
+    if (quoteConflict(leftSide, rightSide, settings.quoteCoverage) !== null) {
       for (const l of group.left)
         for (const r of group.right) {
           paired.push({ kind: 'quote', leftSentence: l, rightSentence: r, leftValue: '', rightValue: '' });

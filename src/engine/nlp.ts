@@ -35,3 +35,25 @@ export function nameSimilarity(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return a === b ? 1 : 0;
   return distance.JaroWinklerDistance(a, b, { ignoreCase: true });
 }
+
+function nameTokens(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token.length > 0);
+}
+
+/**
+ * Whether two written names are one person: one name's words are all in the other ("Jang" / "Jang Se-yul",
+ * "Nuñez" / "Laurent Nunez"), or the two are near-identical spellings ("Jeon Ha-gyu" / "Jeon Ha-kyu").
+ */
+export function sameName(a: string, b: string, threshold: number): boolean {
+  const aTokens = nameTokens(a);
+  const bTokens = nameTokens(b);
+  if (aTokens.length === 0 || bTokens.length === 0) return false;
+  const [short, long] = aTokens.length <= bTokens.length ? [aTokens, bTokens] : [bTokens, aTokens];
+  if (short.every((token) => long.includes(token))) return true;
+  return nameSimilarity(aTokens.join(' '), bTokens.join(' ')) >= threshold;
+}

@@ -89,11 +89,29 @@ const SCALES: Record<string, number> = {
   tn: 1_000_000_000_000,
 };
 
+/** Currency signs and codes written before a figure: "KRW 20.1 trillion" is 20.1 trillion won. */
+const CURRENCIES: Record<string, string> = {
+  $: 'dollar',
+  us$: 'dollar',
+  usd: 'dollar',
+  '€': 'euro',
+  eur: 'euro',
+  '£': 'pound',
+  '₩': 'won',
+  krw: 'won',
+};
+
+/** Nouns that count things, as opposed to money, shares and measures: only these are compared across sentences. */
+export function isCountNoun(noun: string): boolean {
+  return noun !== '' && !MEASURE_NOUNS.has(noun);
+}
+
 const NOUN_CLASS = new Map<string, string>();
 for (const [name, members] of Object.entries(nounData.classes)) {
   for (const member of members) NOUN_CLASS.set(member, name);
 }
 const MEASURE_WORDS = new Set(nounData.measureWords);
+const MEASURE_NOUNS = new Set([...nounData.measures, 'dollar', 'euro', 'pound', 'won', 'percent']);
 const MODIFIERS = new Set(nounData.modifiers);
 
 const qualifierAlternation = [...new Set(QUALIFIERS.map(([text]) => text))]
@@ -105,7 +123,7 @@ const scaleAlternation = Object.keys(SCALES).join('|');
 
 // Matched on folded (lower-case) text: qualifier? currency? value scale? percent?
 const NUMBER_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${wordAlternation})(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`,
+  `(?<![\\p{L}\\p{N}.,])(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩|krw\\s*|usd\\s*|eur\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${wordAlternation})(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`,
   'gu',
 );
 
@@ -122,12 +140,13 @@ function nounAfter(folded: string, original: string, from: number): string {
   const rest = folded.slice(from, from + 80);
   const restOriginal = original.slice(from, from + 80);
   const words = [...rest.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'-]*/gu)].slice(0, 6);
+  const candidates: string[] = [];
   let cursor = 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && candidates.length < 3; i++) {
     const match = words[i];
     if (match === undefined) break;
     // Punctuation between the figure and the word ends the phrase: "11,000, missiles" counts nothing.
-    if (rest.slice(cursor, match.index).trim() !== '') return '';
+    if (rest.slice(cursor, match.index).trim() !== '') break;
     cursor = match.index + match[0].length;
     const word = match[0];
     const written = restOriginal.slice(match.index, match.index + word.length);
@@ -136,13 +155,16 @@ function nounAfter(folded: string, original: string, from: number): string {
       cursor = (words[i]?.index ?? cursor) + 2;
       continue;
     }
-    if (MODIFIERS.has(word) || /^\p{Lu}/u.test(written) || word.includes('-')) continue;
     if (/^(?:of|the|a|an|to|in|on|at|and|or|from|for|by|with|as|that|who|which|were|was|is|are|have|had)$/.test(word)) {
-      return '';
+      break;
     }
-    return NOUN_CLASS.get(word) ?? stem(word);
+    if (MODIFIERS.has(word) || /^\p{Lu}/u.test(written) || word.includes('-')) continue;
+    candidates.push(word);
   }
-  return '';
+  // "nine major pieces" → item: a known counted noun wins over the adjective before it.
+  const known = candidates.find((word) => NOUN_CLASS.has(word));
+  if (known !== undefined) return NOUN_CLASS.get(known) ?? known;
+  return candidates[0] === undefined ? '' : stem(candidates[0]);
 }
 
 export interface NumberScan {

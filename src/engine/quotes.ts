@@ -113,7 +113,7 @@ export function findQuotes(text: string, context: QuoteContext): QuoteScan {
   // An attribution right after a quote wins over a speech verb earlier in the sentence:
   // 'Officials told troops that "…," Ri said' → Ri.
   const afterQuote = outside.match(
-    /\uE000[\s,"“”]*(?:([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b|(?:said|says|added)\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s*){1,4}))/u,
+    /\uE000[\s,"“”]*(?:([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b|(?:said|says|added)\s+(\p{Lu}[^,.;:\uE000]{0,60}))/u,
   );
   if (afterQuote !== null) speaker = speakerKey(afterQuote[1] ?? afterQuote[2] ?? '', context);
   for (const match of speaker === null ? outside.matchAll(SPEECH_VERB) : []) {
@@ -122,7 +122,7 @@ export function findQuotes(text: string, context: QuoteContext): QuoteScan {
     speaker = speakerKey(phrase, context);
     if (speaker === null) {
       // Inversion: '"…," said Lee.'
-      const after = outside.slice(match.index + match[0].length).match(/^\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s*){1,4})/u);
+      const after = outside.slice(match.index + match[0].length).match(/^\s+(\p{Lu}[^,.;:\uE000]{0,60})/u);
       if (after?.[1] !== undefined) speaker = speakerKey(after[1], context);
     }
     if (speaker !== null) break;

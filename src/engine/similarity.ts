@@ -13,13 +13,58 @@ export interface CorpusStats {
 
 export type IdfFunction = (term: string) => number;
 
+/**
+ * Letters a stem must have before a longer stem that starts with it is taken for the same word:
+ * Porter keeps "constitutionally" (constitution) apart from "Constitution" (constitut); both become constitut.
+ * Six letters keep short stems such as "offic" (official / office) apart.
+ */
+const MIN_SHARED_STEM = 6;
+
+/**
+ * Merge stems that extend a shorter stem of the two articles into it, in place, in every term map.
+ * Only plain stems are merged, never entity, number or date terms (which carry a prefix such as "e:").
+ */
+export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>): void {
+  const stems = new Set<string>();
+  for (const side of sides) {
+    for (const sentence of side) for (const term of sentence.terms.keys()) if (!term.includes(':')) stems.add(term);
+  }
+  const canonical = new Map<string, string>();
+  for (const stem of stems) {
+    for (let length = MIN_SHARED_STEM; length < stem.length; length++) {
+      const prefix = stem.slice(0, length);
+      if (stems.has(prefix)) {
+        canonical.set(stem, prefix);
+        break;
+      }
+    }
+  }
+  if (canonical.size === 0) return;
+  for (const side of sides) {
+    for (const sentence of side) {
+      for (const map of [sentence.terms, sentence.quoteTerms]) {
+        for (const [term, count] of [...map]) {
+          const target = canonical.get(term);
+          if (target === undefined) continue;
+          map.delete(term);
+          map.set(target, (map.get(target) ?? 0) + count);
+        }
+      }
+    }
+  }
+}
+
 export function countDocumentFrequency(sentences: ReadonlyArray<SentenceFeatures>, into: Map<string, number>): void {
   for (const sentence of sentences) {
     for (const term of sentence.terms.keys()) into.set(term, (into.get(term) ?? 0) + 1);
   }
 }
 
-/** Smoothed IDF, ln(1 + N / (1 + df)): positive for every term, highest for terms in one sentence. */
+/**
+ * IDF = ln((N + 1) / df): a term in nearly every sentence of the story ("North Korea", "soldier") counts for
+ * almost nothing, one in two sentences ("grenade", "Constitution") for much. A term seen nowhere else (df 0,
+ * possible with a corpus that lacks it) counts as if seen once.
+ */
 export function buildIdf(
   sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>,
   corpus: CorpusStats | undefined,
@@ -35,7 +80,7 @@ export function buildIdf(
     let idf = cache.get(term);
     if (idf === undefined) {
       const df = (local.get(term) ?? 0) + (corpus?.documentFrequency.get(term) ?? 0);
-      idf = Math.log(1 + documents / (1 + df));
+      idf = Math.log((documents + 1) / Math.max(1, df));
       cache.set(term, idf);
     }
     return idf;
@@ -71,4 +116,34 @@ export function cosine(a: TermVector, b: TermVector): number {
     if (other !== undefined) dot += weight * other;
   }
   return Math.min(1, Math.max(0, dot));
+}
+
+/** A sentence (or group of sentences) ready for scoring: its terms, and separately its quoted words. */
+export interface SentenceVector {
+  main: TermVector;
+  quoted: TermVector | null;
+}
+
+export function sentenceVector(
+  sentences: ReadonlyArray<Pick<SentenceFeatures, 'terms' | 'quoteTerms'>>,
+  idf: IdfFunction,
+): SentenceVector {
+  const quoteGroups = sentences.map((sentence) => sentence.quoteTerms).filter((terms) => terms.size > 0);
+  return {
+    main: vectorOf(
+      sentences.map((sentence) => sentence.terms),
+      idf,
+    ),
+    quoted: quoteGroups.length === 0 ? null : vectorOf(quoteGroups, idf),
+  };
+}
+
+/**
+ * Cosine of the terms, plus a bonus when both sentences quote the same words. The bonus is added rather
+ * than mixed into the cosine so that a quote set against a paraphrase of it is not penalised.
+ */
+export function similarity(a: SentenceVector, b: SentenceVector, quoteBonus: number): number {
+  const base = cosine(a.main, b.main);
+  const quoted = a.quoted !== null && b.quoted !== null ? cosine(a.quoted, b.quoted) : 0;
+  return Math.min(1, base + quoteBonus * quoted);
 }
