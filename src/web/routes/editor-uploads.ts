@@ -299,7 +299,7 @@ export function createUploadRouter(deps: AppDeps): Router {
       const number = (latestVersion(record)?.number ?? 0) + 1;
       const clean = ingestUpload(input, identityOf(record, story.slug), number);
       checkNotDuplicate(input, record);
-      const change = await versions.changeFromLatest(story, record, clean);
+      const change = await versions.changeFromLatest(record, clean);
       renderPreview(res, {
         mode: 'version',
         story,
@@ -369,7 +369,7 @@ export function createUploadRouter(deps: AppDeps): Router {
   // ── History ─────────────────────────────────────────────────────────────────
   router.get('/editor/articles/:id/history', requireEditor, async (req, res) => {
     const { record, story } = await loadArticle(param(req, 'id'));
-    const rows = await versions.history(story, record);
+    const rows = await versions.history(record);
     const numbers = record.versions.map((v) => v.number);
     const pick = (value: unknown, fallback: number | undefined): number | undefined => {
       if (value === undefined || value === '') return fallback;
@@ -384,8 +384,7 @@ export function createUploadRouter(deps: AppDeps): Router {
     };
     const to = pick(req.query.to, numbers[numbers.length - 1]);
     const from = pick(req.query.from, numbers[numbers.length - 2]);
-    const diff =
-      from !== undefined && to !== undefined && from !== to ? await versions.diff(story, record, from, to) : null;
+    const diff = from !== undefined && to !== undefined && from !== to ? await versions.diff(record, from, to) : null;
     const saved =
       typeof req.query.saved === 'string' && /^[0-9]{1,6}$/.test(req.query.saved) ? Number(req.query.saved) : null;
     res.render('editor/history', {
