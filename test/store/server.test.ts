@@ -69,8 +69,11 @@ function countVersions(dbPath: string): Promise<number> {
   });
 }
 
+// Spawned processes start slowly on a loaded 2-core machine: generous time limits, nothing timed is asserted.
 describe('the server process', () => {
-  it('prints a setup link on first start only, loads the corpus once, and stops cleanly on SIGTERM', async () => {
+  it('prints a setup link on first start only, loads the corpus once, and stops cleanly on SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     temp = makeTempDir();
     const first = await startServer(temp.dbPath);
     const home = await fetch(`http://localhost:${first.port}/`);
@@ -95,7 +98,9 @@ describe('the server process', () => {
     expect(await countVersions(temp.dbPath)).toBe(2);
   });
 
-  it('killed with SIGKILL during uploads, restarts with the database intact and no half-written version', async () => {
+  it('killed with SIGKILL during uploads, restarts with the database intact and no half-written version', {
+    timeout: 120_000,
+  }, async () => {
     temp = makeTempDir();
     const setup = await openSqliteStore(temp.dbPath);
     await seedFromCorpus(setup, join(ROOT, 'corpus'));
