@@ -282,13 +282,18 @@ const CAPITALISED_RUN =
  */
 export function findOtherEntities(text: string, taken: EntityMention[]): EntityMention[] {
   const mentions: EntityMention[] = [];
-  for (const match of text.matchAll(CAPITALISED_RUN)) {
+  // Blank out names already found, so "Seoul’s Foreign Ministry" still yields "Foreign Ministry".
+  let masked = text;
+  for (const mention of taken) {
+    masked = `${masked.slice(0, mention.start)}${' '.repeat(mention.end - mention.start)}${masked.slice(mention.end)}`;
+  }
+  for (const match of masked.matchAll(CAPITALISED_RUN)) {
     let start = match.index;
     let name = match[0].replace(/['’]s$/, '');
     const words = name.split(/\s+/);
     while (words.length > 0 && NOT_NAMES.has(foldForMatch(words[0] ?? ''))) {
       const dropped = words.shift() ?? '';
-      start = text.indexOf(words[0] ?? '', start + dropped.length);
+      start = masked.indexOf(words[0] ?? '', start + dropped.length);
     }
     while (words.length > 0 && /^(?:of|the|for|on|and)$/.test(words[words.length - 1] ?? '')) words.pop();
     if (words.length === 0 || start < 0) continue;
@@ -296,8 +301,8 @@ export function findOtherEntities(text: string, taken: EntityMention[]): EntityM
     const end = start + name.length;
     if (taken.some((other) => start < other.end && other.start < end)) continue;
     if (words.length === 1 && (name.length < 2 || /^[A-Z]$/.test(name))) continue;
-    const keyWords = words.filter((word) => !TITLES.has(foldForMatch(word)));
-    if (keyWords.length === 0) continue;
+    const keyWords = [...words];
+    while (keyWords.length > 1 && TITLES.has(foldForMatch(keyWords[0] ?? ''))) keyWords.shift();
     mentions.push({
       key: slugify(keyWords.join(' ')),
       label: keyWords.join(' '),

@@ -182,7 +182,9 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
     const fresh = wordsOf(text).filter(
       (word) => !STOPWORDS.has(word) && word.length > 1 && !otherStems.has(stem(word)),
     );
-    if (fresh.length === 0) continue;
+    // A figure the other side does not give is added detail too: "declined by 10 per cent".
+    const freshNumbers = findNumbers(run.text).numbers.filter((n) => !otherNumbers.has(n.value));
+    if (fresh.length === 0 && freshNumbers.length === 0) continue;
     const phrase = run.text.trim().replace(/^[\s,.;:–—"“”'‘’()[\]-]+|[\s,.;:–—"“”'‘’()[\]-]+$/g, '');
     phrases.push(phrase.length > 90 ? `${phrase.slice(0, 87)}…` : phrase);
   }

@@ -193,8 +193,7 @@ export function findNumbers(text: string): NumberScan {
     const qualifier = QUALIFIERS.find(([candidate]) => candidate === qualifierText)?.[1] ?? 'approx';
     let noun: string;
     if (percent !== undefined) noun = 'percent';
-    else if (currency !== undefined)
-      noun = currency === '₩' ? 'won' : currency === '€' ? 'euro' : currency === '£' ? 'pound' : 'dollar';
+    else if (currency !== undefined) noun = CURRENCIES[currency.trim()] ?? 'dollar';
     else noun = nounAfter(folded, text, end);
     // A bare word number with nothing counted ("the two", "two of them") says too little to compare.
     if (WORD_NUMBERS[raw] !== undefined && noun === '') continue;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes, newQuoteContext } from '../../src/engine/quotes.js';
+
+describe('findQuotes', () => {
+  it('reads quotes and speakers through a run of real sentences, pronouns resolved to the last speaker', () => {
+    const context = newQuoteContext();
+    const read = (text: string) => {
+      const scan = findQuotes(text, context);
+      return [scan.quotes.map((q) => q.text), scan.speaker?.key ?? null];
+    };
+    expect(
+      read(
+        'Ri told the daily that he was now “80 per cent” decided that he “plans to apply for refugee status and go to South Korea”.',
+      ),
+    ).toEqual([['80 per cent', 'plans to apply for refugee status and go to South Korea'], 'ri']);
+    expect(
+      read(
+        'Commenting on the report, an official from Seoul’s Foreign Ministry said: “North Korean soldiers are constitutionally considered our nationals.”',
+      ),
+    ).toEqual([['North Korean soldiers are constitutionally considered our nationals.'], 'role:offici']);
+    expect(
+      read(
+        '“Respecting individual free will regarding prisoner repatriation aligns with both international law and practice,” the unidentified official said.',
+      )[1],
+    ).toBe('role:offici');
+    expect(
+      read('Ri – visibly wounded – told Chosun that many of his fellow North Korean soldiers had been killed.')[1],
+    ).toBe('ri');
+    expect(read('“Everyone who joined the army with me is dead,” he said.')).toEqual([
+      ['Everyone who joined the army with me is dead,'],
+      'ri',
+    ]);
+  });
+
+  it('takes the attribution after a quote over an earlier speech verb', () => {
+    const scan = findQuotes(
+      'Officials from the North’s state security ministry told troops that “pilots of the Ukrainian military’s drones are all ROK soldiers,” Ri said, adding that he engaged in combat.',
+      newQuoteContext(),
+    );
+    expect(scan.speaker?.key).toBe('ri');
+  });
+
+  it('names a speaker by name, not title, and reads "said Jang" inversions', () => {
+    expect(
+      findQuotes(
+        '“As North Korean soldiers are our nationals according to the Constitution, [the government] plans to hold discussions,” Foreign Ministry spokesperson Lee Jae-woong told a press briefing last month.',
+        newQuoteContext(),
+      ).speaker?.key,
+    ).toBe('lee-jae-woong');
+    expect(
+      findQuotes(
+        '“They pleaded with the interviewer,” said Gyeore-eol head Jang Se-yul, a North Korean defector himself.',
+        newQuoteContext(),
+      ).speaker?.key,
+    ).toBe('jang-se-yul');
+  });
+
+  it('carries a quote opened in one sentence into the next', () => {
+    const context = newQuoteContext();
+    findQuotes('“I have made up my mind 80 percent … Above all, I will seek refuge.', context);
+    const next = findQuotes('If I apply for asylum, would they take me?” Ri said, when asked about his plan.', context);
+    expect(next.quotes.map((q) => q.text)).toEqual(['If I apply for asylum, would they take me?']);
+    expect(next.speaker?.key).toBe('ri');
+  });
+});
