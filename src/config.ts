@@ -108,6 +108,9 @@ export const STORE = {
   /** Milliseconds. On SIGINT/SIGTERM the server waits this long for requests in flight (an upload being
    * saved) before it closes their connections and the database; a request takes well under a second. */
   shutdownGraceMs: 10_000,
+  /** Rows. Derived-data cache entries kept; the oldest go first. Old ingest/engine versions' keys are never
+   * read again, so without a cap they pile up; a comparison is ~10–100 KB, so 5,000 rows stay under ~500 MB. */
+  maxDerivedEntries: 5_000,
 } as const;
 
 // ── Web ───────────────────────────────────────────────────────────────────────

@@ -1,7 +1,9 @@
 // The cache of derived data (normalised articles, comparisons) as JSON text. Callers build the keys and
 // include INGEST_VERSION / ENGINE_VERSION in them, so a version bump simply misses the old rows and the
-// data is rebuilt from the raw versions; the cache is never the source of truth.
+// data is rebuilt from the raw versions; the cache is never the source of truth, so its oldest rows may
+// be dropped at any time to keep it bounded.
 
+import { STORE } from '../config.js';
 import { isoTime, type StoreContext } from './db.js';
 
 export function getDerived(ctx: StoreContext, key: string): string | null {
@@ -9,11 +11,27 @@ export function getDerived(ctx: StoreContext, key: string): string | null {
   return row === undefined ? null : row.value;
 }
 
-export function putDerived(ctx: StoreContext, key: string, value: string): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO derived_cache (key, value, created_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at`,
-    )
-    .run(key, value, isoTime(ctx));
+export function putDerived(
+  ctx: StoreContext,
+  key: string,
+  value: string,
+  maxEntries: number = STORE.maxDerivedEntries,
+): void {
+  const put = ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        `INSERT INTO derived_cache (key, value, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at`,
+      )
+      .run(key, value, isoTime(ctx));
+    // Oldest first; rowid breaks ties between rows written in the same millisecond.
+    ctx.db
+      .prepare(
+        `DELETE FROM derived_cache WHERE rowid IN (
+           SELECT rowid FROM derived_cache ORDER BY created_at, rowid
+           LIMIT max(0, (SELECT count(*) FROM derived_cache) - ?))`,
+      )
+      .run(maxEntries);
+  });
+  put.immediate();
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError } from '../../src/errors.js';
+import { getDerived, putDerived } from '../../src/store/derived.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
 import { textVersion } from './helpers.js';
 
@@ -101,5 +102,15 @@ describe('audit log and derived cache', () => {
     await store.putDerived('compare:engine-1:1:2', '{"a":2}');
     expect(await store.getDerived('compare:engine-1:1:2')).toBe('{"a":2}');
     expect(await store.getDerived('compare:engine-2:1:2')).toBeNull();
+  });
+
+  it('keeps the cache bounded by dropping the oldest entries first', () => {
+    let clock = 0;
+    const ctx = { db: store.db, now: () => ++clock };
+    for (const key of ['a', 'b', 'c', 'd']) putDerived(ctx, key, `"${key}"`, 3);
+    expect(['a', 'b', 'c', 'd'].map((key) => getDerived(ctx, key))).toEqual([null, '"b"', '"c"', '"d"']);
+    putDerived(ctx, 'b', '"b2"', 3);
+    putDerived(ctx, 'e', '"e"', 3);
+    expect(['b', 'c', 'd', 'e'].map((key) => getDerived(ctx, key))).toEqual(['"b2"', null, '"d"', '"e"']);
   });
 });
