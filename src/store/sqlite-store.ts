@@ -7,7 +7,7 @@ import type { Db, StoreContext } from './db.js';
 import { getDerived, putDerived } from './derived.js';
 import * as editors from './editors.js';
 import * as content from './stories-articles.js';
-import type { Store } from './types.js';
+import type { NewArticle, NewStory, NewVersion, Store } from './types.js';
 import * as versions from './versions.js';
 
 export interface SqliteStoreOptions {
@@ -30,18 +30,16 @@ export class SqliteStore implements Store {
 
   listStories = async () => content.listStories(this.#ctx);
   getStory = async (slug: string) => content.getStory(this.#ctx, slug);
-  createStory = async (story: Parameters<Store['createStory']>[0], actor: string) =>
-    content.createStory(this.#ctx, story, actor);
+  createStory = async (story: NewStory, actor: string) => content.createStory(this.#ctx, story, actor);
   getArticle = async (id: number) => content.getArticle(this.#ctx, id);
   getArticleBySlug = async (storySlug: string, articleSlug: string) =>
     content.getArticleBySlug(this.#ctx, storySlug, articleSlug);
-  createArticle = async (article: Parameters<Store['createArticle']>[0], actor: string) =>
-    content.createArticle(this.#ctx, article, actor);
+  createArticle = async (article: NewArticle, actor: string) => content.createArticle(this.#ctx, article, actor);
   updateArticle = async (id: number, fields: content.ArticleFields, actor: string) =>
     content.updateArticle(this.#ctx, id, fields, actor);
 
   getVersion = async (articleId: number, number?: number) => versions.getVersion(this.#ctx, articleId, number);
-  addVersion = async (version: Parameters<Store['addVersion']>[0]) => versions.addVersion(this.#ctx, version);
+  addVersion = async (version: NewVersion) => versions.addVersion(this.#ctx, version);
 
   getEditor = async (name: string) => editors.getEditor(this.#ctx, name);
   countActiveEditors = async () => editors.countActiveEditors(this.#ctx);
