@@ -105,6 +105,27 @@ describe('every mutating route', () => {
     expect(await snapshot(test.store)).toBe(before);
   });
 
+  it('every editor page redirects to the login page and back, while student pages need no login', async () => {
+    const articleId = await seedArticleId(test.store);
+    const pages = [
+      '/editor',
+      '/editor/stories/new',
+      '/editor/tokens',
+      '/editor/stories/nk-pow-asylum/articles/new',
+      `/editor/articles/${articleId}/versions/new`,
+      `/editor/articles/${articleId}/history?from=1&to=1`,
+      `/editor/articles/${articleId}/versions/1/raw`,
+    ];
+    for (const page of pages) {
+      const res = await request(test.app).get(page);
+      expect(res.status, page).toBe(303);
+      expect(res.headers.location, page).toBe(`/login?next=${encodeURIComponent(page)}`);
+    }
+    for (const page of ['/', '/stories/nk-pow-asylum']) {
+      expect((await request(test.app).get(page)).status, page).toBe(200);
+    }
+  });
+
   it('with a session but a missing or wrong CSRF token: 403, nothing changes', async () => {
     const agent = await loggedIn(test, 'csrf-victim');
     const good = await csrfFrom(agent, '/editor');
