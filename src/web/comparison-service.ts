@@ -31,6 +31,8 @@ export interface ResolvedArticle {
 }
 
 export interface StoryComparison {
+  /** The cache key of the comparison: it names every input, so anything derived from it can be cached under it. */
+  key: string;
   story: StorySummary;
   left: ResolvedArticle;
   right: ResolvedArticle;
@@ -81,7 +83,7 @@ export function parseArticleRef(value: unknown, field: string): ArticleRef | nul
 }
 
 /** A small LRU map: recently used entries stay, the oldest go past `capacity`. */
-class BoundedCache<V> {
+export class BoundedCache<V> {
   private readonly entries = new Map<string, V>();
   constructor(private readonly capacity: number) {}
   get(key: string): V | undefined {
@@ -106,7 +108,7 @@ class BoundedCache<V> {
   }
 }
 
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
@@ -254,7 +256,7 @@ export function createComparisonService(store: Store): ComparisonService {
       await store.putDerived(key, JSON.stringify(computed));
       return computed;
     });
-    return { story, left, right, comparison };
+    return { key, story, left, right, comparison };
   }
 
   function compareTexts(left: TextSide, right: TextSide): Comparison {

@@ -78,6 +78,33 @@ describe('the comparison cache', () => {
   });
 });
 
+describe('cached pages', () => {
+  it('answer a conditional GET with 304', async () => {
+    const { app } = await testApp();
+    for (const url of [STORY, `/api${STORY}/compare`]) {
+      const first = await request(app).get(url).expect(200);
+      const etag = first.headers.etag;
+      expect(etag, url).toMatch(/^W\/"/);
+      await request(app).get(url).set('If-None-Match', etag).expect(304);
+    }
+  });
+
+  it('never show one visitor the editor frame of another', async () => {
+    const { app, store } = await testApp();
+    await request(app).get(STORY).expect(200);
+    const token = await store.issueSetupToken('ada', 'test', 60_000);
+    const editor = await store.redeemSetupToken(token, 'a long enough password 1');
+    if (!editor) throw new Error('setup token not redeemed');
+    const session = await store.createSession(editor.id, 60_000);
+    const asEditor = await request(app).get(STORY).set('Cookie', `parallax-session=${session}`).expect(200);
+    expect(asEditor.text).toContain('Editor: ada');
+    expect(asEditor.text).toMatch(/name="_csrf" value="[^"]+"/);
+    const asStudent = await request(app).get(STORY).expect(200);
+    expect(asStudent.text).not.toContain('Editor: ada');
+    expect(asStudent.text).toContain('href="/login"');
+  });
+});
+
 describe('unexpected errors', () => {
   function broken(store: Store): Store {
     const wrapped: Store = Object.create(store);

@@ -1,6 +1,7 @@
 // The JSON API for scripts: stories, their articles, and the same comparison the story page shows
 // (the contract of shared/design.md, schemaVersion 1). Errors are {error: {code, message}}.
 
+import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { WEB } from '../../config.js';
@@ -8,7 +9,7 @@ import { InputError } from '../../errors.js';
 import type { StorySummary } from '../../store/types.js';
 import type { ContentType } from '../../types.js';
 import type { ComparisonService, TextSide } from '../comparison-service.js';
-import { parseArticleRef } from '../comparison-service.js';
+import { BoundedCache, parseArticleRef } from '../comparison-service.js';
 import type { AppDeps } from '../deps.js';
 import { type StoryJson, storyJson } from '../view-models.js';
 
@@ -81,12 +82,21 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService): Rout
     res.json(await storyWithTitles(await service.story(slugParam(req))));
   });
 
+  const bodies = new BoundedCache<{ json: Buffer; etag: string }>(WEB.memoryCacheEntries);
+
   router.get('/stories/:slug/compare', async (req, res) => {
     const left = parseArticleRef(req.query.left, 'left');
     const right = parseArticleRef(req.query.right, 'right');
     const story = await service.story(slugParam(req));
     const result = await service.compareInStory(story, left, right);
-    res.json(result.comparison);
+    // The same bytes for every caller: serialised once per comparison key, with an ETag for conditional GETs.
+    let body = bodies.get(result.key);
+    if (body === undefined) {
+      const json = Buffer.from(JSON.stringify(result.comparison), 'utf8');
+      body = { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
+      bodies.set(result.key, body);
+    }
+    res.type('json').set('ETag', body.etag).send(body.json);
   });
 
   const compareLimiter = rateLimit({

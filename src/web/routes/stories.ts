@@ -1,13 +1,15 @@
 // Student pages: the list of stories and the comparison of two of a story's articles.
 
-import { type Request, Router } from 'express';
+import { createHash } from 'node:crypto';
+import { type Request, type Response, Router } from 'express';
+import { WEB } from '../../config.js';
 import { InputError } from '../../errors.js';
 import type { StorySummary } from '../../store/types.js';
 import type { Comparison } from '../../types.js';
 import type { ComparisonService } from '../comparison-service.js';
-import { parseArticleRef } from '../comparison-service.js';
+import { BoundedCache, parseArticleRef, shortHash } from '../comparison-service.js';
 import type { AppDeps } from '../deps.js';
-import { buildComparisonView, formatArticleRef, homeStoryView, pickerOptions } from '../view-models.js';
+import { buildComparisonView, formatArticleRef, homeStoryView, pickerOptions, shortOutlet } from '../view-models.js';
 
 export type StoryViewMode = 'aligned' | 'published';
 
@@ -29,6 +31,13 @@ export function storyUrl(slug: string, left: string | null, right: string | null
 
 function articlesWithText(story: StorySummary): number {
   return story.articles.filter((a) => a.versions.length > 0).length;
+}
+
+/** Renders a view to a string (for caching), with the app's settings. */
+function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    res.app.render(view, locals, (error: Error | null, html?: string) => (error ? reject(error) : resolve(html ?? '')));
+  });
 }
 
 function slugParam(req: Request): string {
@@ -60,40 +69,57 @@ export function createStoriesRouter(deps: AppDeps, service: ComparisonService): 
     res.render('home', { pageTitle: 'Stories · Parallax', stories: views });
   });
 
+  // The story page's content depends only on the comparison (whose key names every input), the story's
+  // record and the query; it is rendered once and kept, so a page view costs a store read and the frame.
+  const bodies = new BoundedCache<string>(WEB.memoryCacheEntries);
+  const pages = new BoundedCache<{ html: Buffer; etag: string }>(WEB.memoryCacheEntries);
+
   router.get('/stories/:slug', async (req, res) => {
     const view = parseViewMode(req.query.view);
     const leftRef = parseArticleRef(req.query.left, 'left');
     const rightRef = parseArticleRef(req.query.right, 'right');
     const story = await service.story(slugParam(req));
     if (articlesWithText(story) < 2 && leftRef === null && rightRef === null) {
-      res.render('story', {
-        pageTitle: `${story.title} · Parallax`,
-        mainClass: 'wide',
-        story,
-        compare: null,
-        view,
-      });
+      const body = await renderView(res, 'story-body', { story, compare: null, view });
+      res.render('story', { pageTitle: `${story.title} · Parallax`, mainClass: 'wide', body });
       return;
     }
     const result = await service.compareInStory(story, leftRef, rightRef);
-    const compare = buildComparisonView(result.comparison, result);
     const left = formatArticleRef(result.left);
     const right = formatArticleRef(result.right);
-    res.render('story', {
-      pageTitle: `${story.title}: ${compare.left.shortOutlet} and ${compare.right.shortOutlet} · Parallax`,
-      mainClass: 'wide',
-      story,
-      compare,
-      view,
-      leftOptions: pickerOptions(story, left),
-      rightOptions: pickerOptions(story, right),
-      links: {
-        aligned: storyUrl(story.slug, left, right, 'aligned'),
-        published: storyUrl(story.slug, left, right, 'published'),
-        swap: storyUrl(story.slug, right, left, view),
-        json: `/api/stories/${encodeURIComponent(story.slug)}/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(right)}`,
-      },
-    });
+    const key = `${result.key}:${view}:${left}:${right}:${shortHash(JSON.stringify(story))}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      body = await renderView(res, 'story-body', {
+        story,
+        compare: buildComparisonView(result.comparison, result),
+        view,
+        leftOptions: pickerOptions(story, left),
+        rightOptions: pickerOptions(story, right),
+        links: {
+          aligned: storyUrl(story.slug, left, right, 'aligned'),
+          published: storyUrl(story.slug, left, right, 'published'),
+          swap: storyUrl(story.slug, right, left, view),
+          json: `/api/stories/${encodeURIComponent(story.slug)}/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(right)}`,
+        },
+      });
+      bodies.set(key, body);
+    }
+    const names = `${shortOutlet(result.left.record.outlet, 'left')} and ${shortOutlet(result.right.record.outlet, 'right')}`;
+    const frame = { pageTitle: `${story.title}: ${names} · Parallax`, mainClass: 'wide', body };
+    if (res.locals.editor) {
+      // An editor's frame carries their name and a CSRF token: rendered per request.
+      res.render('story', frame);
+      return;
+    }
+    // Students all get the same bytes: the whole page is kept, encoded, with its ETag.
+    let page = pages.get(key);
+    if (page === undefined) {
+      const html = Buffer.from(await renderView(res, 'story', { ...frame, editor: null }), 'utf8');
+      page = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"` };
+      pages.set(key, page);
+    }
+    res.type('html').set('ETag', page.etag).send(page.html);
   });
 
   return router;
