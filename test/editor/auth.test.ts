@@ -44,6 +44,27 @@ describe('setup link', () => {
   });
 });
 
+describe('reset link', () => {
+  it('lets an existing editor choose a new password; the old one stops working', async () => {
+    const test = await makeApp();
+    await loggedIn(test, 'alice');
+    const token = await test.store.issueSetupToken('alice', 'test', 60_000);
+    const agent = request.agent(test.app);
+    const page = await agent.get(`/setup/${token}`);
+    expect(page.text).toContain('Choose a new password');
+    expect(page.text).not.toContain('name="name"');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const newPassword = 'another long password';
+    const done = await agent
+      .post(`/setup/${token}`)
+      .type('form')
+      .send({ _csrf: csrf, password: newPassword, confirm: newPassword });
+    expect(done.status).toBe(303);
+    expect(await test.store.verifyPassword('alice', PASSWORD)).toBeNull();
+    expect((await test.store.verifyPassword('alice', newPassword))?.name).toBe('alice');
+  });
+});
+
 describe('login and logout', () => {
   it('refuses a wrong password with 401 and logs in with the right one, back to the page asked for', async () => {
     const test = await makeApp();
