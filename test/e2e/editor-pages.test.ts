@@ -33,7 +33,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('editor workflow in Chromium', () => {
-  it('logs in, uploads a .txt file, previews, saves and shows the history, accessibly', { timeout: 120_000 }, async () => {
+  it('logs in, uploads a .txt file, previews, saves and shows the history, accessibly', {
+    timeout: 120_000,
+  }, async () => {
     const { context, page } = await newPage(browser);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
