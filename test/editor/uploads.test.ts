@@ -203,6 +203,21 @@ describe('uploading a new version', () => {
     expect(res.text).not.toContain('href="javascript:');
     expect(res.text).toContain('&lt;script&gt;window.__pwned = 1;');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+
+    // The same hostile paragraphs inside a saved web page, with the article text escaped the way HTML
+    // escapes it: whatever the extractor keeps comes out as text.
+    const page = `<html><head><title>Talks</title><script>window.__pwned = 9</script></head><body><article>${XSS_ARTICLE.split(
+      '\n\n',
+    )
+      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`)
+      .join(
+        '',
+      )}<p><img src=x onerror="window.__pwned = 10"><a href="javascript:window.__pwned=11">more</a></p></article></body></html>`;
+    const html = await preview({}, { buffer: Buffer.from(page), name: 'talks.html', type: 'text/html' });
+    expect(html.status).toBe(200);
+    const body = html.text.slice(html.text.indexOf('<main'));
+    expect(body).not.toMatch(/<script|<img|href="javascript:|onerror="/i);
+    expect(body).toContain('&lt;script&gt;window.__pwned = 1;');
   });
 });
 
