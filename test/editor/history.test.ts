@@ -32,7 +32,7 @@ describe('history page', () => {
     expect(page.status).toBe(200);
     const rows = [
       ...page.text.matchAll(
-        /<tr class="(?:ed-selected)?">\s*<td>(\d+)<\/td>\s*<td>[^<]+<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g,
+        /<tr class="(?:ed-selected)?">\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>[^<]+<\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>/g,
       ),
     ].map((m) => [m[1], m[2], m[3], m[4]]);
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
@@ -55,6 +55,11 @@ describe('history page', () => {
     const bad = await agent.get(`/editor/articles/${articleId}/history?from=1&to=9`);
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('there is no version 9');
+
+    // A pinned link a teacher can share: the story comparison with this version on the left.
+    expect(page.text).toContain(`href="/stories/nk-pow-asylum?left=straits-times-afp%402"`);
+    const pinned = await agent.get('/stories/nk-pow-asylum?left=straits-times-afp%402');
+    expect(pinned.status).toBe(200);
 
     const raw = await agent.get(`/editor/articles/${articleId}/versions/1/raw`);
     expect(raw.headers['content-type']).toBe('text/plain; charset=utf-8');
