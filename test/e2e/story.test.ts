@@ -109,6 +109,29 @@ describe('the seed story in Chromium', () => {
     await context.close();
   });
 
+  it('works without JavaScript: the picker form swaps the columns, the views switch', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(app.url + STORY);
+    await page.selectOption('#pick-left', 'yonhap-koreadaily');
+    await page.selectOption('#pick-right', 'straits-times-afp');
+    await Promise.all([page.waitForURL(/left=yonhap-koreadaily/), page.click('.picker button[type=submit]')]);
+    await expect(page.locator('.article-head--left .article-outlet').textContent()).resolves.toContain('Yonhap');
+    await Promise.all([page.waitForURL(/view=published/), page.click('.view-tabs >> text=As published')]);
+    await expect(page.locator('.published-column').count()).resolves.toBe(2);
+    await context.close();
+  });
+
+  it('prints without the controls', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await page.goto(app.url + STORY);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.picker').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.rows').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   // One test per page and width: axe takes a few seconds per run on a shared 2-core machine.
   it.each([
     ['/', DESKTOP],
