@@ -34,7 +34,8 @@ export class SqliteStore implements Store {
   getArticle = async (id: number) => content.getArticle(this.#ctx, id);
   getArticleBySlug = async (storySlug: string, articleSlug: string) =>
     content.getArticleBySlug(this.#ctx, storySlug, articleSlug);
-  createArticle = async (article: NewArticle, actor: string) => content.createArticle(this.#ctx, article, actor);
+  createArticle = async (article: NewArticle, actor: string, firstVersion?: Omit<NewVersion, 'articleId'>) =>
+    content.createArticle(this.#ctx, article, actor, firstVersion);
   updateArticle = async (id: number, fields: content.ArticleFields, actor: string) =>
     content.updateArticle(this.#ctx, id, fields, actor);
 

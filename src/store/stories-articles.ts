@@ -4,7 +4,15 @@
 import { bug, InputError, NotFoundError } from '../errors.js';
 import { appendAudit } from './audit.js';
 import { isoTime, type StoreContext } from './db.js';
-import type { ArticleRecord, NewArticle, NewStory, StoryRecord, StorySummary, VersionMeta } from './types.js';
+import type {
+  ArticleRecord,
+  NewArticle,
+  NewStory,
+  NewVersion,
+  StoryRecord,
+  StorySummary,
+  VersionMeta,
+} from './types.js';
 import {
   checkLine,
   checkOptionalDate,
@@ -13,7 +21,7 @@ import {
   checkOptionalUrl,
   checkSlug,
 } from './validate.js';
-import { listVersionMetas } from './versions.js';
+import { addVersion, listVersionMetas } from './versions.js';
 
 /** Characters. A source note is a paragraph describing where the text came from. */
 const MAX_SOURCE_NOTE_LENGTH = 4_000;
@@ -95,7 +103,12 @@ export function getArticleBySlug(ctx: StoreContext, storySlug: string, articleSl
   return row === undefined ? null : toArticle(row, listVersionMetas(ctx, row.id));
 }
 
-export function createArticle(ctx: StoreContext, article: NewArticle, actor: string): ArticleRecord {
+export function createArticle(
+  ctx: StoreContext,
+  article: NewArticle,
+  actor: string,
+  firstVersion?: Omit<NewVersion, 'articleId'>,
+): ArticleRecord {
   const slug = checkSlug('Article key', article.slug);
   const fields = checkArticleFields(article);
   const outlet = checkLine('Outlet', article.outlet);
@@ -126,6 +139,8 @@ export function createArticle(ctx: StoreContext, article: NewArticle, actor: str
       );
     const id = Number(lastInsertRowid);
     appendAudit(ctx, actor, 'article.create', { articleId: id, storyId: article.storyId, slug, outlet });
+    // Nested inside this transaction (a savepoint): if the version is refused, the article is not kept either.
+    if (firstVersion !== undefined) addVersion(ctx, { ...firstVersion, articleId: id });
     return id;
   });
   const id = create.immediate();

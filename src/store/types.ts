@@ -111,7 +111,15 @@ export interface Store {
   createStory(story: NewStory, actor: string): Promise<StoryRecord>;
   getArticle(id: number): Promise<ArticleRecord | null>;
   getArticleBySlug(storySlug: string, articleSlug: string): Promise<ArticleRecord | null>;
-  createArticle(article: NewArticle, actor: string): Promise<ArticleRecord>;
+  /**
+   * Creates an article; with `firstVersion`, also its version 1 in the same transaction, so a refused upload
+   * leaves no article without versions behind.
+   */
+  createArticle(
+    article: NewArticle,
+    actor: string,
+    firstVersion?: Omit<NewVersion, 'articleId'>,
+  ): Promise<ArticleRecord>;
   updateArticle(
     id: number,
     fields: Partial<Omit<NewArticle, 'storyId' | 'slug'>>,

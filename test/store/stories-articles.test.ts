@@ -49,6 +49,21 @@ describe('stories', () => {
 });
 
 describe('articles', () => {
+  it('creates an article with its first version in one transaction, or neither', async () => {
+    const story = await store.createStory({ slug: 's', title: 'S' }, 'mina');
+    const { articleId: _, ...first } = textVersion(0, 'First words.');
+    const made = await store.createArticle({ storyId: story.id, slug: 'outlet-a', outlet: 'Outlet A' }, 'mina', first);
+    expect(made.versions.map((v) => [v.number, v.uploadedBy])).toEqual([[1, 'alice']]);
+
+    const refused = { ...first, raw: new Uint8Array(0) };
+    const code = await codeOf(
+      store.createArticle({ storyId: story.id, slug: 'outlet-b', outlet: 'Outlet B' }, 'mina', refused),
+    );
+    expect(code).toBe('empty');
+    expect(await store.getArticleBySlug('s', 'outlet-b')).toBeNull();
+    expect((await store.listAudit(10)).filter((e) => e.action === 'article.create')).toHaveLength(1);
+  });
+
   it('checks every field: unknown story, duplicate key, javascript: URL, impossible date, language tag', async () => {
     const story = await store.createStory({ slug: 's', title: 'S' }, 'mina');
     const base = { storyId: story.id, slug: 'a', outlet: 'Outlet' };

@@ -227,9 +227,7 @@ export function createUploadRouter(deps: AppDeps): Router {
       ingestUpload(input, identityOf(article, story.slug), 1);
       const fingerprint = normalizedSha256(input.raw, input.contentType);
       const actor = editorName(res);
-      const record = await deps.store.createArticle(article, actor);
-      await deps.store.addVersion({
-        articleId: record.id,
+      const record = await deps.store.createArticle(article, actor, {
         raw: input.raw,
         contentType: input.contentType,
         normalizedSha256: fingerprint,
