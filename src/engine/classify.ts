@@ -136,11 +136,12 @@ export function quoteWords(text: string): string[] {
     .map((word) => (/^[\p{L}]+$/u.test(word) ? stem(word) : word));
 }
 
-/** Whether most words of `quote` are among `pool`: the same quote, perhaps shortened or with "KRW 20.1" for "20.1 … won". */
-export function quoteCovered(quote: string, pool: ReadonlySet<string>, share: number): boolean {
-  const words = quoteWords(quote);
+/** Whether most of a quote's words are among `pool`: the same quote, perhaps shortened or with "KRW 20.1" for "20.1 … won". */
+export function quoteCovered(words: ReadonlyArray<string>, pool: ReadonlySet<string>, share: number): boolean {
   if (words.length === 0) return true;
-  return words.filter((word) => pool.has(word)).length / words.length >= share;
+  let found = 0;
+  for (const word of words) if (pool.has(word)) found++;
+  return found / words.length >= share;
 }
 
 /**
@@ -154,8 +155,8 @@ export function quoteConflict(left: Side, right: Side, share: number): [string, 
   if (l.length === 0 || r.length === 0) return null;
   const leftPool = new Set(l.flatMap(quoteWords));
   const rightPool = new Set(r.flatMap(quoteWords));
-  const lonelyLeft = l.find((quote) => !quoteCovered(quote, rightPool, share));
-  const lonelyRight = r.find((quote) => !quoteCovered(quote, leftPool, share));
+  const lonelyLeft = l.find((quote) => !quoteCovered(quoteWords(quote), rightPool, share));
+  const lonelyRight = r.find((quote) => !quoteCovered(quoteWords(quote), leftPool, share));
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
 }
 

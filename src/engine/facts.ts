@@ -62,16 +62,20 @@ function numberFacts(
     value: String(m.item.value),
   });
   const nouns = [...new Set([...l, ...r].map((m) => m.item.noun))].sort();
+  const leftByNoun = groupBy(l, (m) => m.item.noun);
+  const rightByNoun = groupBy(r, (m) => m.item.noun);
   for (const noun of nouns) {
-    const ln = l.filter((m) => m.item.noun === noun);
-    const rn = r.filter((m) => m.item.noun === noun);
+    const ln = leftByNoun.get(noun) ?? [];
+    const rn = rightByNoun.get(noun) ?? [];
+    const leftByValue = groupBy(ln, (m) => String(m.item.value));
+    const rightByValue = groupBy(rn, (m) => String(m.item.value));
     const values = [...new Set([...ln, ...rn].map((m) => m.item.value))].sort((a, b) => a - b);
     const nounFacts: Fact[] = [];
     const lonelyLeft = new Map<number, Fact>();
     const lonelyRight = new Map<number, Fact>();
     for (const value of values) {
-      const lv = ln.filter((m) => m.item.value === value);
-      const rv = rn.filter((m) => m.item.value === value);
+      const lv = leftByValue.get(String(value)) ?? [];
+      const rv = rightByValue.get(String(value)) ?? [];
       let status = statusOf(lv, rv);
       if (status === 'agree' && !lv.some((a) => rv.some((b) => numbersAgree(a.item, b.item)))) status = 'differ';
       const first = lv[0] ?? rv[0];
@@ -111,8 +115,8 @@ function numberFacts(
       }
       for (const key of [...conflicts].sort()) {
         const [leftValue = 0, rightValue = 0] = key.split('|').map(Number);
-        const lv = ln.filter((m) => m.item.value === leftValue);
-        const rv = rn.filter((m) => m.item.value === rightValue);
+        const lv = leftByValue.get(String(leftValue)) ?? [];
+        const rv = rightByValue.get(String(rightValue)) ?? [];
         const first = lv[0];
         if (first === undefined || rv.length === 0) continue;
         // Shown against its counterpart, a lone figure is no longer "only one side reports it".
@@ -196,9 +200,15 @@ function dateFacts(
 
 interface QuoteItem {
   text: string;
-  words: Set<string>;
+  words: string[];
+  wordSet: Set<string>;
   speaker: string | null;
 }
+
+/** Quote pairs up to which every pair is checked; above it, only quotes sharing a not-too-common word. */
+const EXHAUSTIVE_QUOTE_PAIRS = 250_000;
+/** Quotes. A word in more quotes than this is too common to find candidates with. */
+const MAX_QUOTE_POSTINGS = 200;
 
 function quoteFacts(
   left: ReadonlyArray<SentenceFeatures>,
@@ -209,30 +219,54 @@ function quoteFacts(
   const pick = (s: SentenceFeatures): QuoteItem[] =>
     s.quotes
       .filter((quote) => quote.text.split(/\s+/).length >= 2)
-      .map((quote) => ({ text: quote.text, words: new Set(quoteWords(quote.text)), speaker: s.speaker?.text ?? null }));
+      .map((quote) => {
+        const words = quoteWords(quote.text);
+        return { text: quote.text, words, wordSet: new Set(words), speaker: s.speaker?.text ?? null };
+      });
   const l = located(left, pick);
   const r = located(right, pick);
   const mention = (m: Located<QuoteItem>): FactMention =>
     m.item.speaker === null
       ? { sentence: m.sentence, text: m.item.text }
       : { sentence: m.sentence, text: m.item.text, value: m.item.speaker };
-  const usedRight = new Set<Located<QuoteItem>>();
+  const postings = new Map<string, number[]>();
+  r.forEach((b, position) => {
+    for (const word of b.item.wordSet) {
+      const list = postings.get(word);
+      if (list === undefined) postings.set(word, [position]);
+      else list.push(position);
+    }
+  });
+  const exhaustive = l.length * r.length <= EXHAUSTIVE_QUOTE_PAIRS;
+  const candidatesFor = (a: Located<QuoteItem>): number[] => {
+    if (exhaustive) return r.map((_, position) => position);
+    const found = new Set<number>();
+    for (const word of a.item.wordSet) {
+      const list = postings.get(word);
+      if (list !== undefined && list.length <= MAX_QUOTE_POSTINGS) for (const position of list) found.add(position);
+    }
+    return [...found].sort((x, y) => x - y);
+  };
+  const quoteConflicts = new Set(
+    paired.filter((c) => c.kind === 'quote').map((c) => `${c.leftSentence}|${c.rightSentence}`),
+  );
+  const usedRight = new Set<number>();
   const facts: Fact[] = [];
   const keyOf = (item: QuoteItem): string => `quote:${slugify(item.text.split(/\s+/).slice(0, 8).join(' '))}`;
   for (const a of l) {
     // The same words quoted by both, one quote possibly a part of the other: "80 per cent" in "… mind 80 percent …".
-    const same = r.filter(
-      (b) =>
-        quoteCovered(a.item.text, b.item.words, options.quoteCoverage) ||
-        quoteCovered(b.item.text, a.item.words, options.quoteCoverage),
-    );
+    const same = candidatesFor(a).filter((position) => {
+      const b = r[position] as Located<QuoteItem>;
+      return (
+        quoteCovered(a.item.words, b.item.wordSet, options.quoteCoverage) ||
+        quoteCovered(b.item.words, a.item.wordSet, options.quoteCoverage)
+      );
+    });
     const differing =
       same.length > 0
         ? []
-        : r.filter((b) =>
-            paired.some((c) => c.kind === 'quote' && c.leftSentence === a.sentence && c.rightSentence === b.sentence),
-          );
-    for (const b of [...same, ...differing]) usedRight.add(b);
+        : r.flatMap((b, position) => (quoteConflicts.has(`${a.sentence}|${b.sentence}`) ? [position] : []));
+    for (const position of [...same, ...differing]) usedRight.add(position);
     const status: FactStatus = same.length > 0 ? 'agree' : differing.length > 0 ? 'differ' : 'left-only';
     facts.push({
       kind: 'quote',
@@ -240,11 +274,11 @@ function quoteFacts(
       label: a.item.speaker === null ? 'quote' : `quote (${a.item.speaker})`,
       status,
       left: [mention(a)],
-      right: [...same, ...differing].map(mention),
+      right: [...same, ...differing].map((position) => mention(r[position] as Located<QuoteItem>)),
     });
   }
-  for (const b of r) {
-    if (usedRight.has(b)) continue;
+  r.forEach((b, position) => {
+    if (usedRight.has(position)) return;
     facts.push({
       kind: 'quote',
       key: keyOf(b.item),
@@ -253,8 +287,20 @@ function quoteFacts(
       left: [],
       right: [mention(b)],
     });
-  }
+  });
   return facts;
+}
+
+/** Items grouped by a key, in first-seen order. */
+function groupBy<T>(items: ReadonlyArray<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 function entityFacts(
@@ -270,11 +316,12 @@ function entityFacts(
   const rightKeys = new Set(r.map((m) => m.item.key));
   // Spellings of one name across outlets: "Jeon Ha-gyu" / "Jeon Ha-kyu" are one person.
   const sameAs = new Map<string, string>();
+  const lonelyLeftNames = [...leftKeys].filter((key) => !rightKeys.has(key) && key.includes('-')).sort();
   for (const m of r) {
     const key = m.item.key;
     if (leftKeys.has(key) || sameAs.has(key) || m.item.kind !== 'name') continue;
-    for (const other of [...leftKeys].sort()) {
-      if (rightKeys.has(other) || !other.includes('-') || !key.includes('-')) continue;
+    for (const other of lonelyLeftNames) {
+      if (!key.includes('-')) break;
       if (sameName(other, key, options.nameMatch)) {
         sameAs.set(key, other);
         break;
@@ -282,9 +329,11 @@ function entityFacts(
     }
   }
   const keys = [...new Set([...leftKeys, ...[...rightKeys].map((key) => sameAs.get(key) ?? key)])].sort();
+  const leftGroups = groupBy(l, (m) => m.item.key);
+  const rightGroups = groupBy(r, (m) => sameAs.get(m.item.key) ?? m.item.key);
   return keys.map((key) => {
-    const lv = l.filter((m) => m.item.key === key);
-    const rv = r.filter((m) => (sameAs.get(m.item.key) ?? m.item.key) === key);
+    const lv = leftGroups.get(key) ?? [];
+    const rv = rightGroups.get(key) ?? [];
     return {
       kind: 'entity',
       key: `entity:${key}`,

@@ -108,7 +108,8 @@ export function findQuotes(text: string, context: QuoteContext): QuoteScan {
   for (const quote of quotes) {
     outside = `${outside.slice(0, quote.start)}${'\uE000'.repeat(quote.end - quote.start)}${outside.slice(quote.end)}`;
   }
-  outside = outside.replace(/\uE000+/g, (run) => `\uE000${' '.repeat(run.length - 1)}`);
+  // One mark per quote: its length is not needed, and a long blank run makes the patterns below backtrack.
+  outside = outside.replace(/\uE000+/g, '\uE000');
   let speaker: Speaker | null = null;
   // An attribution right after a quote wins over a speech verb earlier in the sentence:
   // 'Officials told troops that "…," Ri said' → Ri.

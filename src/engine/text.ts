@@ -11,15 +11,18 @@ export function foldForMatch(text: string): string {
   // NFKC may change length (ligatures, full-width forms); then offsets no longer line up, so keep the
   // original text's shape and fold only what is one-for-one.
   const base = nfkc.length === text.length ? nfkc : text;
-  return base
+  const marks = base
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\p{Lu}|\p{Lt}/gu, (letter) => {
-      const lower = letter.toLowerCase();
-      return lower.length === letter.length ? lower : letter;
-    });
+    .replace(/[\u00a0\u2007\u202f]/g, ' ');
+  const lower = marks.toLowerCase();
+  if (lower.length === marks.length) return lower;
+  // A rare letter whose lower case is longer ("İ"): lower-case letter by letter, keeping those as they are.
+  return marks.replace(/\p{Lu}|\p{Lt}/gu, (letter) => {
+    const folded = letter.toLowerCase();
+    return folded.length === letter.length ? folded : letter;
+  });
 }
 
 export type TokenKind = 'word' | 'number' | 'space' | 'punct';
