@@ -89,6 +89,17 @@ describe('cached pages', () => {
     }
   });
 
+  it('are sent gzipped to clients that accept it, and plain to the others', async () => {
+    const { app } = await testApp();
+    const zipped = await request(app).get(STORY).set('Accept-Encoding', 'gzip').expect(200);
+    const plain = await request(app).get(STORY).set('Accept-Encoding', 'identity').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 4);
+    expect(zipped.text).toBe(plain.text);
+    expect(plain.headers.vary).toContain('Accept-Encoding');
+  });
+
   it('never show one visitor the editor frame of another', async () => {
     const { app, store } = await testApp();
     await request(app).get(STORY).expect(200);

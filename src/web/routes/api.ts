@@ -1,7 +1,6 @@
 // The JSON API for scripts: stories, their articles, and the same comparison the story page shows
 // (the contract of shared/design.md, schemaVersion 1). Errors are {error: {code, message}}.
 
-import { createHash } from 'node:crypto';
 import express, { type Request, type RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { WEB } from '../../config.js';
@@ -12,6 +11,7 @@ import type { ComparisonService, TextSide } from '../comparison-service.js';
 import { BoundedCache, parseArticleRef } from '../comparison-service.js';
 import type { AppDeps } from '../deps.js';
 import { type StoryJson, storyJson } from '../view-models.js';
+import { type CachedBody, cachedBody, sendCachedBody } from './responses.js';
 
 const CONTENT_TYPES: readonly ContentType[] = ['text/plain', 'text/html'];
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -82,7 +82,7 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService): Rout
     res.json(await storyWithTitles(await service.story(slugParam(req))));
   });
 
-  const bodies = new BoundedCache<{ json: Buffer; etag: string }>(WEB.memoryCacheEntries);
+  const bodies = new BoundedCache<CachedBody>(WEB.memoryCacheEntries);
 
   router.get('/stories/:slug/compare', async (req, res) => {
     const left = parseArticleRef(req.query.left, 'left');
@@ -92,11 +92,10 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService): Rout
     // The same bytes for every caller: serialised once per comparison key, with an ETag for conditional GETs.
     let body = bodies.get(result.key);
     if (body === undefined) {
-      const json = Buffer.from(JSON.stringify(result.comparison), 'utf8');
-      body = { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
+      body = cachedBody(JSON.stringify(result.comparison));
       bodies.set(result.key, body);
     }
-    res.type('json').set('ETag', body.etag).send(body.json);
+    sendCachedBody(req, res, 'json', body);
   });
 
   const compareLimiter = rateLimit({

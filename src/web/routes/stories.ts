@@ -1,6 +1,5 @@
 // Student pages: the list of stories and the comparison of two of a story's articles.
 
-import { createHash } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
 import { WEB } from '../../config.js';
 import { InputError } from '../../errors.js';
@@ -10,6 +9,7 @@ import type { ComparisonService } from '../comparison-service.js';
 import { BoundedCache, parseArticleRef, shortHash } from '../comparison-service.js';
 import type { AppDeps } from '../deps.js';
 import { buildComparisonView, formatArticleRef, homeStoryView, pickerOptions, shortOutlet } from '../view-models.js';
+import { type CachedBody, cachedBody, sendCachedBody } from './responses.js';
 
 export type StoryViewMode = 'aligned' | 'published';
 
@@ -72,7 +72,7 @@ export function createStoriesRouter(deps: AppDeps, service: ComparisonService): 
   // The story page's content depends only on the comparison (whose key names every input), the story's
   // record and the query; it is rendered once and kept, so a page view costs a store read and the frame.
   const bodies = new BoundedCache<string>(WEB.memoryCacheEntries);
-  const pages = new BoundedCache<{ html: Buffer; etag: string }>(WEB.memoryCacheEntries);
+  const pages = new BoundedCache<CachedBody>(WEB.memoryCacheEntries);
 
   router.get('/stories/:slug', async (req, res) => {
     const view = parseViewMode(req.query.view);
@@ -115,11 +115,10 @@ export function createStoriesRouter(deps: AppDeps, service: ComparisonService): 
     // Students all get the same bytes: the whole page is kept, encoded, with its ETag.
     let page = pages.get(key);
     if (page === undefined) {
-      const html = Buffer.from(await renderView(res, 'story', { ...frame, editor: null }), 'utf8');
-      page = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"` };
+      page = cachedBody(await renderView(res, 'story', { ...frame, editor: null }));
       pages.set(key, page);
     }
-    res.type('html').set('ETag', page.etag).send(page.html);
+    sendCachedBody(req, res, 'html', page);
   });
 
   return router;
