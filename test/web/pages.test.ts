@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { normalizedSha256 } from '../../src/store/index.js';
 import type { Comparison } from '../../src/types.js';
 import { SEED_STORY, type TestApp, testApp } from './helpers.js';
 
@@ -155,5 +156,31 @@ describe('static files', () => {
       .expect('Content-Type', /javascript/);
     await request(t.app).get('/public/favicon.svg').expect(200).expect('Content-Type', /svg/);
     await request(t.app).get('/public/nope.css').expect(404);
+  });
+});
+
+describe('a story with a single article', () => {
+  it('is listed without a summary and its page says there is nothing to compare yet', async () => {
+    const { app, store } = await testApp();
+    const story = await store.createStory({ slug: 'solo-story', title: 'A story only one outlet has told' }, 'test');
+    const article = await store.createArticle(
+      { storyId: story.id, slug: 'solo-outlet', outlet: 'Solo Times', published: '2025-03-01' },
+      'test',
+    );
+    const raw = new TextEncoder().encode('SEOUL – Ri said on Monday that he wants to go to South Korea.\n');
+    await store.addVersion({
+      articleId: article.id,
+      raw,
+      contentType: 'text/plain',
+      normalizedSha256: normalizedSha256(raw, 'text/plain'),
+      uploadedBy: 'test',
+    });
+    const home = await request(app).get('/').expect(200);
+    expect(home.text).toContain('A story only one outlet has told');
+    expect(home.text.match(/story-card-summary/g)).toHaveLength(1);
+    const page = await request(app).get('/stories/solo-story').expect(200);
+    expect(page.text).toContain('fewer than two articles with text');
+    const api = await request(app).get('/api/stories/solo-story/compare').expect(400);
+    expect(api.body.error.code).toBe('bad-field');
   });
 });
