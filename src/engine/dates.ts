@@ -106,7 +106,10 @@ export function findDates(text: string, published: Date | null): DateMention[] {
     for (const match of text.matchAll(WEEKDAY)) {
       const weekday = WEEKDAYS.indexOf((match[1] ?? '').toLowerCase());
       // The most recent such day, the publication day included: news says "on Wednesday" for today too.
-      const back = (published.getUTCDay() - weekday + 7) % 7;
+      // The day after publication counts as that day: a page dated Tuesday in New York tells of a launch
+      // on Wednesday in Seoul. Before → after: "Wednesday" on 2024-06-25 (Tue) → 2024-06-26, not 06-19.
+      let back = (published.getUTCDay() - weekday + 7) % 7;
+      if (back === 6) back = -1;
       add(isoDay(new Date(published.getTime() - back * 86_400_000)), 'day', match.index, match[0]);
     }
     for (const match of text.matchAll(RELATIVE)) {

@@ -1,12 +1,18 @@
 // Sentence features: what the similarity, the labels and the facts table look at. One pass over an
 // article in reading order, because "the daily" and "he said" refer back to earlier sentences.
 import type { Article, Sentence } from '../types.js';
-import { type EntityMention, findAliasedEntities, findOtherEntities, newEntityContext } from './aliases.js';
+import {
+  type EntityContext,
+  type EntityMention,
+  findAliasedEntities,
+  findOtherEntities,
+  newEntityContext,
+} from './aliases.js';
 import synonymData from './data/synonyms.json' with { type: 'json' };
 import { type DateMention, findDates, parsePublished } from './dates.js';
 import { STOPWORDS, stem } from './nlp.js';
 import { findNumbers, type NumberMention } from './numbers.js';
-import { findQuotes, newQuoteContext, type QuoteMention, type Speaker } from './quotes.js';
+import { findQuotes, newQuoteContext, type QuoteContext, type QuoteMention, type Speaker } from './quotes.js';
 import { foldForMatch, tokenize } from './text.js';
 
 export interface SentenceFeatures {
@@ -60,69 +66,103 @@ function addTerm(terms: Map<string, number>, term: string, weight: number): void
 }
 
 /** Features of every sentence of an article, in sentence order. */
+type SentencePayload = Omit<SentenceFeatures, 'index' | 'role' | 'paragraph'>;
+
+interface CachedSentence {
+  payload: SentencePayload;
+  /** Alias-table mentions, replayed into the entity context so "the daily" resolves as if read again. */
+  aliased: EntityMention[];
+  insideQuoteAfter: boolean;
+  lastSpeakerAfter: Speaker | null;
+}
+
+/**
+ * Features already computed in this comparison, by sentence text and the reading context that can change
+ * them. Wire copy repeats most sentences word for word across outlets and versions, so both sides share it.
+ */
+export type FeatureCache = Map<string, CachedSentence>;
+
+function contextKey(text: string, published: string | null, entities: EntityContext, quotes: QuoteContext): string {
+  const newspaper = entities.lastOfKind.get('newspaper')?.key ?? '';
+  return `${published ?? ''}\u0000${newspaper}\u0000${quotes.insideQuote ? 1 : 0}\u0000${quotes.lastSpeaker?.key ?? ''}\u0000${quotes.lastSpeaker?.text ?? ''}\u0000${text}`;
+}
+
+/** Features of every sentence of an article, in sentence order. */
 export function extractFeatures(
   article: Pick<Article, 'sentences' | 'published'>,
   weights: FeatureWeights,
+  cache: FeatureCache = new Map(),
 ): SentenceFeatures[] {
   const published = parsePublished(article.published);
   const entityContext = newEntityContext();
   const quoteContext = newQuoteContext();
   return article.sentences.map((sentence) => {
-    const text = sentence.text;
-    const aliased = findAliasedEntities(text, entityContext);
-    const entities = [...aliased, ...findOtherEntities(text, aliased)].sort((a, b) => a.start - b.start);
-    const dates = findDates(text, published);
-    const scan = findNumbers(text);
-    for (const year of scan.years) {
-      if (!overlaps(year.start, year.end, dates)) {
-        dates.push({ value: String(year.year), precision: 'year', text: year.text, start: year.start, end: year.end });
-      }
+    const key = contextKey(sentence.text, article.published, entityContext, quoteContext);
+    let cached = cache.get(key);
+    if (cached === undefined) {
+      const payload = sentencePayload(sentence.text, published, weights, entityContext, quoteContext);
+      cached = {
+        payload,
+        aliased: payload.entities.filter((entity) => entity.kind !== 'name'),
+        insideQuoteAfter: quoteContext.insideQuote,
+        lastSpeakerAfter: quoteContext.lastSpeaker,
+      };
+      cache.set(key, cached);
+    } else {
+      for (const mention of cached.aliased) entityContext.lastOfKind.set(mention.kind, mention);
+      quoteContext.insideQuote = cached.insideQuoteAfter;
+      quoteContext.lastSpeaker = cached.lastSpeakerAfter;
     }
-    dates.sort((a, b) => a.start - b.start);
-    const numbers = scan.numbers.filter((number) => !overlaps(number.start, number.end, dates));
-    const { quotes, speaker } = findQuotes(text, quoteContext);
-
-    const terms = new Map<string, number>();
-    const quoteTerms = new Map<string, number>();
-    const stems = new Set<string>();
-    const negations: string[] = [];
-    const folded = foldForMatch(text);
-    for (const token of tokenize(folded)) {
-      if (token.kind !== 'word') continue;
-      const word = token.text.replace(/'s$/, '');
-      if (NEGATIONS.has(word) || word.endsWith("n't")) negations.push(word);
-      if (overlaps(token.start, token.end, aliased) || overlaps(token.start, token.end, dates)) continue;
-      const quoted = overlaps(token.start, token.end, quotes);
-      for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
-        if (part.length < 2 || STOPWORDS.has(part)) continue;
-        const stemmed = stem(part);
-        stems.add(stemmed);
-        const term = SYNONYM.get(stemmed) ?? stemmed;
-        addTerm(terms, term, 1);
-        if (quoted) addTerm(quoteTerms, term, 1);
-      }
-    }
-    for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
-    for (const number of numbers) {
-      addTerm(terms, `n:${number.noun}:${number.value}`, weights.number);
-      // The counted noun alone, so "10,000 soldiers" and "11,000 troops" still look like one fact told two ways.
-      if (number.noun !== '') addTerm(terms, `n:${number.noun}`, 1);
-    }
-    for (const date of dates) addTerm(terms, `d:${date.value}`, weights.date);
-    return {
-      index: sentence.index,
-      role: sentence.role,
-      paragraph: sentence.paragraph,
-      text,
-      terms,
-      quoteTerms,
-      stems,
-      entities,
-      numbers,
-      dates,
-      quotes,
-      speaker,
-      negations,
-    };
+    return { ...cached.payload, index: sentence.index, role: sentence.role, paragraph: sentence.paragraph };
   });
+}
+
+function sentencePayload(
+  text: string,
+  published: Date | null,
+  weights: FeatureWeights,
+  entityContext: EntityContext,
+  quoteContext: QuoteContext,
+): SentencePayload {
+  const aliased = findAliasedEntities(text, entityContext);
+  const entities = [...aliased, ...findOtherEntities(text, aliased)].sort((a, b) => a.start - b.start);
+  const dates = findDates(text, published);
+  const scan = findNumbers(text);
+  for (const year of scan.years) {
+    if (!overlaps(year.start, year.end, dates)) {
+      dates.push({ value: String(year.year), precision: 'year', text: year.text, start: year.start, end: year.end });
+    }
+  }
+  dates.sort((a, b) => a.start - b.start);
+  const numbers = scan.numbers.filter((number) => !overlaps(number.start, number.end, dates));
+  const { quotes, speaker } = findQuotes(text, quoteContext);
+
+  const terms = new Map<string, number>();
+  const quoteTerms = new Map<string, number>();
+  const stems = new Set<string>();
+  const negations: string[] = [];
+  const folded = foldForMatch(text);
+  for (const token of tokenize(folded)) {
+    if (token.kind !== 'word') continue;
+    const word = token.text.replace(/'s$/, '');
+    if (NEGATIONS.has(word) || word.endsWith("n't")) negations.push(word);
+    if (overlaps(token.start, token.end, aliased) || overlaps(token.start, token.end, dates)) continue;
+    const quoted = overlaps(token.start, token.end, quotes);
+    for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
+      if (part.length < 2 || STOPWORDS.has(part)) continue;
+      const stemmed = stem(part);
+      stems.add(stemmed);
+      const term = SYNONYM.get(stemmed) ?? stemmed;
+      addTerm(terms, term, 1);
+      if (quoted) addTerm(quoteTerms, term, 1);
+    }
+  }
+  for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
+  for (const number of numbers) {
+    addTerm(terms, `n:${number.noun}:${number.value}`, weights.number);
+    // The counted noun alone, so "10,000 soldiers" and "11,000 troops" still look like one fact told two ways.
+    if (number.noun !== '') addTerm(terms, `n:${number.noun}`, 1);
+  }
+  for (const date of dates) addTerm(terms, `d:${date.value}`, weights.date);
+  return { text, terms, quoteTerms, stems, entities, numbers, dates, quotes, speaker, negations };
 }

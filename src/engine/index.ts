@@ -7,7 +7,7 @@ import type { Alignment, Article, Comparison, ComparisonSide, ComparisonSummary,
 import { type AlignedGroup, type AlignOptions, alignSentences } from './align.js';
 import { classifyPair, dateConflicts, numberConflicts, quoteConflict } from './classify.js';
 import { buildFacts, type PairedConflict } from './facts.js';
-import { extractFeatures, type FeatureWeights, type SentenceFeatures } from './features.js';
+import { extractFeatures, type FeatureCache, type FeatureWeights, type SentenceFeatures } from './features.js';
 import { buildIdf, type CorpusStats, countDocumentFrequency, mergeStemVariants } from './similarity.js';
 import { diffSentences } from './word-diff.js';
 
@@ -89,8 +89,9 @@ function checkCoverage(sentences: ReadonlyArray<Sentence>, used: number[], side:
 export function compareArticles(left: Article, right: Article, options: CompareOptions = {}): Comparison {
   const settings: EngineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const alignOptions: AlignOptions = { ...settings, quoteBonus: settings.featureWeights.quoteBonus };
-  const leftFeatures = extractFeatures(left, settings.featureWeights);
-  const rightFeatures = extractFeatures(right, settings.featureWeights);
+  const cache: FeatureCache = new Map();
+  const leftFeatures = extractFeatures(left, settings.featureWeights, cache);
+  const rightFeatures = extractFeatures(right, settings.featureWeights, cache);
   mergeStemVariants([leftFeatures, rightFeatures]);
   const idf = buildIdf([leftFeatures, rightFeatures], options.corpus);
 
@@ -125,7 +126,10 @@ export function compareArticles(left: Article, right: Article, options: CompareO
       rightSide.features.map((s) => s.text).join(' '),
       settings.diffMaxEditLength,
     );
-    const { relation, reasons } = classifyPair(leftSide, rightSide, diff.runs, diff.truncated, settings);
+    const identical = diff.runs.length <= 1 && diff.runs.every((run) => run.op === 'equal');
+    const { relation, reasons } = identical
+      ? { relation: 'agree' as const, reasons: [] }
+      : classifyPair(leftSide, rightSide, diff.runs, diff.truncated, settings);
     const leftSentence = group.left[0] ?? 0;
     const rightSentence = group.right[0] ?? 0;
     for (const [a, b] of numberConflicts(leftSide, rightSide)) {

@@ -94,12 +94,16 @@ function absorbLoneSpaces(runs: DiffRun[]): DiffRun[] {
 
 /** The word diff of two sentences (or sentence groups). Joining equal/left/equivalent.left runs gives back `left`. */
 export function diffSentences(left: string, right: string, maxEditLength: number): WordDiff {
+  // Wire copy repeats most sentences word for word: nothing to diff.
+  if (left === right) return { runs: left === '' ? [] : [{ op: 'equal', text: left }], truncated: false };
   const leftUnits = unitsOf(left);
   const rightUnits = unitsOf(right);
-  const changes = diffArrays(leftUnits, rightUnits, {
-    comparator: (a: Unit, b: Unit) => a.key === b.key,
-    maxEditLength,
-  });
+  // Diffing the keys as plain strings lets jsdiff compare with ===, several times faster than a comparator.
+  const changes = diffArrays(
+    leftUnits.map((unit) => unit.key),
+    rightUnits.map((unit) => unit.key),
+    { maxEditLength },
+  );
   if (changes === undefined) {
     const runs: DiffRun[] = [];
     if (left !== '') runs.push({ op: 'left', text: left });
