@@ -71,14 +71,15 @@ export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], langu
 /** Candidate boundaries from Intl.Segmenter, then the merge rules, in order. */
 export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl.Segmenter): Span[] {
   const spans: Span[] = [];
-  for (const { start: from, end: to } of segmenterSpans(text, segmenter)) {
+  const quotes = quotationTracker(text);
+  for (const { start: from, end: to, glued } of segmenterSpans(text, segmenter)) {
     const segment = text.slice(from, to);
     const trimmed = segment.trimEnd();
     if (trimmed === '') continue;
     const start = from + (segment.length - segment.trimStart().length);
-    for (const candidate of splitGlued(text, start, from + trimmed.length)) {
+    for (const [k, candidate] of splitGlued(text, start, from + trimmed.length).entries()) {
       const previous = spans.at(-1);
-      if (previous !== undefined && shouldMerge(text, previous, candidate, role)) {
+      if (previous !== undefined && ((glued && k === 0) || shouldMerge(text, previous, candidate, role, quotes))) {
         previous.end = candidate.end;
       } else {
         spans.push(candidate);
@@ -97,17 +98,43 @@ export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl
 /**
  * Intl.Segmenter's segments, except that an opening quotation mark it left at the end of a segment moves to the
  * start of the next: `…its army.“` | `Our soldiers…` → `…its army.` | `“Our soldiers…`.
+ *
+ * V8's segment iterator slows down quadratically on long strings (a 100 KB paragraph takes seconds), so the
+ * segmenter reads windows of at most SEGMENTER_WINDOW characters, cut after a full stop and a space where the
+ * window has one. A window cut elsewhere marks the next segment `glued`: it is no sentence start.
  */
-function segmenterSpans(text: string, segmenter: Intl.Segmenter): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
-    let end = index + segment.length;
-    if (end < text.length && /[“‘]$/u.test(segment) && end - 1 > start) end -= 1;
-    spans.push({ start, end });
-    start = end;
+function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glued: boolean })[] {
+  const spans: (Span & { glued: boolean })[] = [];
+  let windowStart = 0;
+  let glued = false;
+  while (windowStart < text.length) {
+    let windowEnd = Math.min(text.length, windowStart + SEGMENTER_WINDOW);
+    let forced = false;
+    if (windowEnd < text.length) {
+      const window = text.slice(windowStart, windowEnd);
+      const cut = lastMatchEnd(window, /[.!?…][”"’)\]]*\s+/gu) ?? lastMatchEnd(window, /\s+/gu);
+      forced = cut === null || !/[.!?…]/u.test(window.slice(0, cut).trimEnd().slice(-3));
+      if (cut !== null && cut > 0) windowEnd = windowStart + cut;
+    }
+    let start = windowStart;
+    for (const { segment, index } of segmenter.segment(text.slice(windowStart, windowEnd))) {
+      let end = windowStart + index + segment.length;
+      if (end < text.length && /[“‘]$/u.test(segment) && end - 1 > start) end -= 1;
+      spans.push({ start, end, glued });
+      glued = false;
+      start = end;
+    }
+    if (start < windowEnd) spans.push({ start, end: windowEnd, glued: false });
+    glued = forced;
+    windowStart = windowEnd;
   }
   return spans;
+}
+
+function lastMatchEnd(text: string, pattern: RegExp): number | null {
+  let end: number | null = null;
+  for (const match of text.matchAll(pattern)) end = match.index + match[0].length;
+  return end;
 }
 
 /**
@@ -131,8 +158,9 @@ function splitGlued(text: string, start: number, end: number): Span[] {
 }
 
 /** True when the boundary between `previous` and `next` is not a sentence end. */
-function shouldMerge(text: string, previous: Span, next: Span, role: SentenceRole): boolean {
-  const before = text.slice(previous.start, previous.end);
+function shouldMerge(text: string, previous: Span, next: Span, role: SentenceRole, quotes: QuotationTracker): boolean {
+  // The rules look at the end of the sentence so far only; a bounded slice keeps long paragraphs linear.
+  const before = text.slice(Math.max(previous.start, previous.end - LOOK_BACK), previous.end);
   const after = text.slice(next.start, next.end);
   // `… — ` alone, or a stray closing bracket: no words, no sentence of its own.
   if (!HAS_WORD.test(after)) return true;
@@ -151,15 +179,16 @@ function shouldMerge(text: string, previous: Span, next: Span, role: SentenceRol
   }
   // `“I have made up my mind … [ROK].` | `If I apply for asylum, would they take me?” Ri said…`: a quotation that
   // closes later in the paragraph stays one sentence with its attribution, up to a length cap.
+  const inside = quotes.insideAt(previous.end);
   if (
-    insideQuotation(text.slice(0, previous.end)) &&
-    closesLater(text, next.start) &&
-    wordCount(text.slice(previous.start, next.end)) <= INGEST.maxQuotationWords
+    inside &&
+    quotes.closesAtOrAfter(next.start) &&
+    withinWords(text, previous.start, next.end, INGEST.maxQuotationWords)
   ) {
     return true;
   }
   // `truly brutal...` | `I had never seen…”`: an ellipsis inside a quotation is a pause, not an end.
-  if (ENDS_WITH_ELLIPSIS.test(before) && insideQuotation(text.slice(0, previous.end))) return true;
+  if (ENDS_WITH_ELLIPSIS.test(before) && inside) return true;
   // `…would they take me?”` | `Ri said, when asked…`: the attribution belongs to the quotation.
   if (ENDS_WITH_QUOTED_QUESTION.test(before) && ATTRIBUTION.test(after)) return true;
   return false;
@@ -169,21 +198,54 @@ function firstWord(text: string): string {
   return /^[“"‘'([]*([\p{L}\p{N}]+)/u.exec(text)?.[1] ?? '';
 }
 
-/** True when more quotations were opened than closed in `text` (curly quotes; straight ones by parity). */
-function insideQuotation(text: string): boolean {
-  const opened = (text.match(/“/g) ?? []).length;
-  const closed = (text.match(/”/g) ?? []).length;
-  if (opened + closed > 0) return opened > closed;
-  return (text.match(/"/g) ?? []).length % 2 === 1;
+/** Characters. Intl.Segmenter reads a paragraph in windows this long (see segmenterSpans). */
+const SEGMENTER_WINDOW = 2000;
+
+/** Characters. The merge rules read at most this much of the sentence before a boundary. */
+const LOOK_BACK = 200;
+
+interface QuotationTracker {
+  /** True when more quotations were opened than closed before `position` (curly quotes; straight ones by parity). */
+  insideAt(position: number): boolean;
+  /** True when a mark that can close a quotation stands at or after `position`. */
+  closesAtOrAfter(position: number): boolean;
 }
 
-/** True when a quotation mark that can close a quotation comes at or after `from`. */
-function closesLater(text: string, from: number): boolean {
-  return /[”"]/u.test(text.slice(from));
+/**
+ * Counts quotation marks as the boundaries advance (they are asked in increasing order), so a paragraph is read
+ * once, not once per boundary.
+ */
+function quotationTracker(text: string): QuotationTracker {
+  let cursor = 0;
+  let opened = 0;
+  let closed = 0;
+  let straight = 0;
+  const lastClose = Math.max(text.lastIndexOf('”'), text.lastIndexOf('"'));
+  return {
+    insideAt(position) {
+      for (; cursor < position; cursor++) {
+        const c = text[cursor];
+        if (c === '“') opened++;
+        else if (c === '”') closed++;
+        else if (c === '"') straight++;
+      }
+      return opened + closed > 0 ? opened > closed : straight % 2 === 1;
+    },
+    closesAtOrAfter(position) {
+      return lastClose >= position;
+    },
+  };
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => w !== '').length;
+/** True when text[start, end) holds at most `limit` words; gives up early on long spans. */
+function withinWords(text: string, start: number, end: number, limit: number): boolean {
+  if (end - start > limit * 40) return false;
+  return (
+    text
+      .slice(start, end)
+      .split(/\s+/)
+      .filter((w) => w !== '').length <= limit
+  );
 }
 
 /** Intl.Segmenter needs a valid locale; an unknown language tag falls back to English rules. */

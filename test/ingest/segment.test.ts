@@ -63,6 +63,17 @@ describe('segmentParagraphs: hard real cases', () => {
   });
 });
 
+describe('long paragraphs (the segmenter reads them in windows)', () => {
+  it('keeps a sentence whole across a window edge that falls mid-sentence', () => {
+    expect(split(`${'word '.repeat(1500)}end.`)).toHaveLength(1);
+  });
+  it('finds every sentence of a paragraph far longer than a window', () => {
+    const sentences = split('Tom said so. Mr. Lee agreed. '.repeat(400).trim());
+    expect(sentences).toHaveLength(800);
+    expect(sentences[1]).toBe('Mr. Lee agreed.');
+  });
+});
+
 describe('offsets', () => {
   it('point into the paragraphs joined by a blank line, and sentences keep their paragraph index', () => {
     const paragraphs = [
