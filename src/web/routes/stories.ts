@@ -71,8 +71,10 @@ export function createStoriesRouter(deps: AppDeps, service: ComparisonService): 
 
   // The story page's content depends only on the comparison (whose key names every input), the story's
   // record and the query; it is rendered once and kept, so a page view costs a store read and the frame.
-  const bodies = new BoundedCache<string>(WEB.memoryCacheEntries);
-  const pages = new BoundedCache<CachedBody>(WEB.memoryCacheEntries);
+  // In development a template edit must show on reload, so nothing rendered is kept (as with the view cache).
+  const capacity = deps.mode === 'development' ? 0 : WEB.memoryCacheEntries;
+  const bodies = new BoundedCache<string>(capacity);
+  const pages = new BoundedCache<CachedBody>(capacity);
 
   router.get('/stories/:slug', async (req, res) => {
     const view = parseViewMode(req.query.view);
