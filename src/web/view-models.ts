@@ -512,8 +512,34 @@ const FACT_LABEL_HEADINGS: Record<FactKind, string> = {
   entity: 'Name',
 };
 
+/**
+ * Date facts are keyed by ISO values; students read them as dates:
+ * "2025-01-11" → "Sat 11 Jan 2025", "2025-01" → "Jan 2025", "2025-02-10/2025-02-16" → "10–16 Feb 2025".
+ */
+export function formatDateLabel(label: string): string {
+  const range = /^(\d{4})-(\d{2})-(\d{2})\/(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (range) {
+    const [, y1, m1, d1, y2, m2, d2] = range;
+    const month1 = MONTHS[Number(m1) - 1];
+    const month2 = MONTHS[Number(m2) - 1];
+    if (month1 && month2) {
+      return y1 === y2 && m1 === m2
+        ? `${Number(d1)}–${Number(d2)} ${month2} ${y2}`
+        : `${Number(d1)} ${month1} ${y1} – ${Number(d2)} ${month2} ${y2}`;
+    }
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) {
+    const name = MONTHS[Number(month[2]) - 1];
+    if (name) return `${name} ${month[1]}`;
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return formatDate(label) ?? label;
+  return label;
+}
+
 /** Quotes are listed by speaker, so the label keeps only the speaker: "quote (Ri)" → "Ri", "quote" → "not named". */
 function factLabel(fact: Fact): string {
+  if (fact.kind === 'date') return formatDateLabel(fact.label);
   if (fact.kind !== 'quote') return fact.label;
   const speaker = /^quote\s*\((.+)\)$/i.exec(fact.label.trim());
   if (speaker?.[1]) return speaker[1];
@@ -527,10 +553,14 @@ const FACT_HEADINGS: Record<FactKind, string> = {
   entity: 'People, places and organisations',
 };
 
-/** Each distinct wording once: "some 11,000 troops · around 11,000 troops". */
-function mentionsText(mentions: FactMention[]): string | null {
+/** Each distinct wording once: "some 11,000 troops · around 11,000 troops"; quotes in quotation marks. */
+function mentionsText(mentions: FactMention[], kind: FactKind): string | null {
   if (mentions.length === 0) return null;
-  return [...new Set(mentions.map((m) => m.text))].join(' · ');
+  const texts = mentions.map((m) => {
+    const text = m.text.trim().replace(/,$/, '');
+    return kind === 'quote' && !/^["“‘']/.test(text) ? `“${text}”` : text;
+  });
+  return [...new Set(texts)].join(' · ');
 }
 
 function factGroups(facts: Fact[], names: Names): FactGroupView[] {
@@ -547,8 +577,8 @@ function factGroups(facts: Fact[], names: Names): FactGroupView[] {
       .map(
         (f): FactRowView => ({
           label: factLabel(f),
-          left: mentionsText(f.left),
-          right: mentionsText(f.right),
+          left: mentionsText(f.left, kind),
+          right: mentionsText(f.right, kind),
           status: f.status,
           statusLabel: statusLabel[f.status],
           icon: ICONS[f.status],

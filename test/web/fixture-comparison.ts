@@ -106,6 +106,14 @@ export function fixtureComparison(): Comparison {
         right: [{ sentence: 2, text: 'around 11,000 troops', value: '11000' }],
       },
       {
+        kind: 'quote',
+        key: 'quote:ri:80',
+        label: 'quote (Ri)',
+        status: 'agree',
+        left: [{ sentence: 0, text: '80 per cent', value: 'Ri' }],
+        right: [{ sentence: 1, text: 'I have made up my mind 80 percent,', value: 'Ri' }],
+      },
+      {
         kind: 'entity',
         key: 'entity:moscow',
         label: 'Russia',

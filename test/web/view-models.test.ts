@@ -5,6 +5,7 @@ import {
   buildComparisonView,
   buildSummaryLine,
   formatDate,
+  formatDateLabel,
   removedSummary,
   type SegmentView,
   shortOutlet,
@@ -30,6 +31,14 @@ describe('formatting', () => {
     expect(shortOutlet('Yonhap (via a Los Angeles Korean-community news site)', 'Right')).toBe('Yonhap');
     expect(shortOutlet('The Straits Times', 'Left')).toBe('The Straits Times');
     expect(shortOutlet(null, 'Left')).toBe('Left');
+  });
+
+  it('writes date facts as dates', () => {
+    expect(formatDateLabel('2025-01-11')).toBe('Sat 11 Jan 2025');
+    expect(formatDateLabel('2025-01')).toBe('Jan 2025');
+    expect(formatDateLabel('2025-02-10/2025-02-16')).toBe('10–16 Feb 2025');
+    expect(formatDateLabel('2024-12-30/2025-01-05')).toBe('30 Dec 2024 – 5 Jan 2025');
+    expect(formatDateLabel('2024')).toBe('2024');
   });
 
   it('counts removed lines in words', () => {
@@ -99,9 +108,18 @@ describe('buildComparisonView', () => {
     expect(view.right.paragraphs.flat().map((s) => s.status)).toEqual(['only', 'agree', 'differ']);
   });
 
-  it('groups facts by kind with each outlet’s wording', () => {
-    expect(view.facts.map((g) => g.heading)).toEqual(['Numbers', 'People, places and organisations']);
+  it('groups facts by kind with each outlet’s wording; quotes by speaker, in quotation marks', () => {
+    expect(view.facts.map((g) => [g.heading, g.labelHeading])).toEqual([
+      ['Numbers', 'What'],
+      ['Quotes', 'Speaker'],
+      ['People, places and organisations', 'Name'],
+    ]);
     expect(view.facts[1]?.rows[0]).toMatchObject({
+      label: 'Ri',
+      left: '“80 per cent”',
+      right: '“I have made up my mind 80 percent”',
+    });
+    expect(view.facts[2]?.rows[0]).toMatchObject({
       left: 'Moscow',
       right: null,
       statusLabel: 'Only in The Straits Times',
