@@ -605,7 +605,11 @@ export function pickerOptions(story: StorySummary, selected: string): PickerOpti
   for (const record of story.articles) {
     const count = record.versions.length;
     if (count === 0) continue;
-    const name = record.agency ? `${record.outlet} (${record.agency})` : record.outlet;
+    // "The Straits Times (AFP), Wed 19 Feb 2025"; "Yonhap (via …)" with agency Yonhap → "Yonhap, Fri 21 Feb 2025".
+    const short = shortOutlet(record.outlet, record.slug);
+    const agency = record.agency && record.agency !== short ? ` (${record.agency})` : '';
+    const date = record.published ? `, ${formatDate(record.published)}` : '';
+    const name = `${short}${agency}${date}`;
     options.push({
       value: record.slug,
       label: count > 1 ? `${name}, latest version (${count})` : name,

@@ -6,6 +6,7 @@ import {
   buildSummaryLine,
   formatDate,
   formatDateLabel,
+  pickerOptions,
   removedSummary,
   type SegmentView,
   shortOutlet,
@@ -164,5 +165,65 @@ describe('the sentence partial', () => {
     });
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
+  });
+});
+
+describe('pickerOptions', () => {
+  it('names each article briefly, latest version first, older versions pinned', () => {
+    const version = (number: number) => ({
+      id: number,
+      articleId: 1,
+      number,
+      contentType: 'text/plain' as const,
+      sha256: '',
+      normalizedSha256: '',
+      byteLength: 1,
+      uploadedBy: 'corpus',
+      createdAt: '',
+      note: null,
+    });
+    const article = (slug: string, outlet: string, agency: string, published: string, versions: number) => ({
+      id: 1,
+      storyId: 1,
+      storySlug: 's',
+      slug,
+      outlet,
+      agency,
+      url: null,
+      published,
+      language: 'en',
+      sourceNote: null,
+      createdAt: '',
+      versions: Array.from({ length: versions }, (_, i) => version(i + 1)),
+    });
+    const story = {
+      id: 1,
+      slug: 's',
+      title: 't',
+      createdAt: '',
+      articles: [
+        article('straits-times-afp', 'The Straits Times', 'AFP', '2025-02-19', 2),
+        article(
+          'yonhap-koreadaily',
+          'Yonhap (via a Los Angeles Korean-community news site)',
+          'Yonhap',
+          '2025-02-21',
+          1,
+        ),
+      ],
+    };
+    expect(pickerOptions(story, 'straits-times-afp@1')).toEqual([
+      {
+        value: 'straits-times-afp',
+        label: 'The Straits Times (AFP), Wed 19 Feb 2025, latest version (2)',
+        selected: false,
+      },
+      {
+        value: 'straits-times-afp@1',
+        label: 'The Straits Times (AFP), Wed 19 Feb 2025, version 1 of 2',
+        selected: true,
+      },
+      { value: 'yonhap-koreadaily', label: 'Yonhap, Fri 21 Feb 2025', selected: false },
+    ]);
   });
 });
