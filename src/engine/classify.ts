@@ -160,8 +160,46 @@ export function quoteConflict(left: Side, right: Side, share: number): [string, 
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
 }
 
-function negationsOf(side: Side): string[] {
-  return side.features.flatMap((sentence) => sentence.negations);
+const NEGATION_WORDS = /(?<![\p{L}'])(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|\p{L}+n['’]t)$/iu;
+
+/**
+ * A negation one side adds to words both sides share: in the word diff, a one-sided run that ends in a
+ * negation and is followed by words both sides have. "he <ins>never </ins>knew he would fight" differs;
+ * "… details<ins> but gave no further details</ins>" is added detail, not a negation of shared words.
+ */
+function negationConflict(
+  runs: ReadonlyArray<DiffRun>,
+  truncated: boolean,
+): { side: 'left' | 'right'; words: string; phrase: string } | null {
+  if (truncated) return null;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as DiffRun;
+    if (run.op !== 'left' && run.op !== 'right') continue;
+    const trimmed = run.text.replace(/[\s,]+$/, '');
+    const negationMatch = trimmed.match(NEGATION_WORDS);
+    if (negationMatch === null) continue;
+    // The other side of the same change, if any, must not carry its own negation ("did not" / "didn't").
+    const neighbours = [runs[i - 1], runs[i + 1]].filter(
+      (r): r is DiffRun => r !== undefined && (r.op === 'left' || r.op === 'right') && r.op !== run.op,
+    );
+    if (
+      neighbours.some(
+        (r) =>
+          r.op !== 'equivalent' &&
+          r.op !== 'equal' &&
+          /(?<![\p{L}])(?:not|no|never)(?![\p{L}])|n['’]t(?![\p{L}])/iu.test(r.text),
+      )
+    )
+      continue;
+    let next = runs[i + 1];
+    if (next !== undefined && next.op !== 'equal' && next.op !== 'equivalent') next = runs[i + 2];
+    if (next === undefined || (next.op !== 'equal' && next.op !== 'equivalent')) continue;
+    const shared = next.op === 'equal' ? next.text : next.left;
+    if (!/\p{L}{3,}/u.test(shared)) continue;
+    const phrase = `${negationMatch[0]} ${shared.trim().split(/\s+/).slice(0, 5).join(' ')}`;
+    return { side: run.op, words: negationMatch[0], phrase };
+  }
+  return null;
 }
 
 /** Phrases of one side's changed runs that carry content words the other side lacks. */
@@ -181,7 +219,8 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
       if (otherEntities.has(entity.key)) text = text.replace(entity.text, ' ');
     }
     const fresh = wordsOf(text).filter(
-      (word) => !STOPWORDS.has(word) && word.length > 1 && !otherStems.has(stem(word)),
+      (word) =>
+        !STOPWORDS.has(word) && word.length > 1 && !/^(?:not|\p{L}+n't)$/u.test(word) && !otherStems.has(stem(word)),
     );
     // A figure the other side does not give is added detail too: "declined by 10 per cent".
     const freshNumbers = findNumbers(run.text).numbers.filter((n) => !otherNumbers.has(n.value));
@@ -236,15 +275,13 @@ export function classifyPair(
       right: b,
     });
   }
-  const leftNegations = negationsOf(left);
-  const rightNegations = negationsOf(right);
-  if (leftNegations.length > 0 !== rightNegations.length > 0) {
-    const [who, words] = leftNegations.length > 0 ? [left.name, leftNegations] : [right.name, rightNegations];
+  const negation = negationConflict(runs, diffTruncated);
+  if (negation !== null) {
+    const who = negation.side === 'left' ? left.name : right.name;
     reasons.push({
       code: 'negation-differs',
-      detail: `Only ${who} puts it with a negation ("${words.join('", "')}"): check that both say the same thing`,
-      left: leftNegations.join(', '),
-      right: rightNegations.join(', '),
+      detail: `Only ${who} negates "${negation.words}": "${negation.phrase}"`,
+      ...(negation.side === 'left' ? { left: negation.phrase } : { right: negation.phrase }),
     });
   }
   const relation: Relation = reasons.length > 0 ? 'differ' : 'agree';

@@ -73,17 +73,27 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
     const head = folded.split(NP_CUT)[0]?.trim().split(/\s+/).pop() ?? '';
     return head === '' ? null : { text: trimmed, key: `role:${stem(head)}` };
   }
-  const beforeModifier = trimmed.split(NP_CUT)[0] ?? trimmed;
+  // A person of the alias table anywhere in the phrase is the speaker: "Ukrainian President Volodymyr
+  // Zelenskyy" and "Zelensky on the social network X" are both zelensky.
+  const known = findAliasedEntities(trimmed, newEntityContext());
+  const person = known.find((entity) => entity.kind === 'person');
+  if (person !== undefined) return { text: trimmed, key: person.key };
+  // Other names lose the countries and titles before them: "South Korean President Yoon Suk Yeol" → yoon-suk-yeol.
+  let bare = trimmed;
+  for (const entity of known)
+    bare = `${bare.slice(0, entity.start)}${' '.repeat(entity.end - entity.start)}${bare.slice(entity.end)}`;
+  const beforeModifier = bare.split(NP_CUT)[0] ?? bare;
   const capitalised = [...beforeModifier.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/gu)];
   const last = capitalised[capitalised.length - 1];
   if (last === undefined) {
+    // Only a country or body of the alias table ("Seoul said"), or a role with no capital ("officials said").
+    const entity = known[known.length - 1];
+    if (entity !== undefined && known.length === 1) return { text: trimmed, key: entity.key };
     const head = folded.split(NP_CUT)[0]?.trim().split(/\s+/).pop() ?? '';
     return head === '' ? null : { text: trimmed, key: `role:${stem(head)}` };
   }
   const nameWords = last[0].split(/\s+/).filter((word) => !TITLES.has(foldForMatch(word)));
   const name = nameWords.join(' ').replace(/['’]s$/, '');
-  const entity = findAliasedEntities(name, newEntityContext())[0];
-  if (entity !== undefined && entity.text.length === name.length) return { text: trimmed, key: entity.key };
   return { text: trimmed, key: slugify(name) };
 }
 

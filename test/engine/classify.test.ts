@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { compareArticles } from '../../src/engine/index.js';
+import { articleFrom } from './helpers.js';
+
+/** Compare two one-sentence articles and give the label with its reason codes and details. */
+function label(left: string, right: string): { relation: string; reasons: string[] } {
+  const result = compareArticles(articleFrom([left], { id: 'test/left' }), articleFrom([right], { id: 'test/right' }));
+  const [alignment] = result.alignments;
+  if (alignment === undefined) throw new Error('the two sentences were not paired');
+  return { relation: alignment.relation, reasons: alignment.reasons.map((r) => `${r.code}: ${r.detail}`) };
+}
+
+describe('pair labels', () => {
+  it('differs on a figure for the same noun, with both values', () => {
+    const result = label(
+      'Intelligence agencies said more than 10,000 soldiers were sent to Russia to fight.',
+      'Intelligence agencies said around 11,000 troops were sent to Russia to fight.',
+    );
+    expect(result.relation).toBe('differ');
+    expect(result.reasons).toContain(
+      'number-differs: The numbers differ: more than 10,000 soldiers / around 11,000 troops',
+    );
+  });
+
+  it('agrees when only the hedge word differs but both are approximate', () => {
+    const result = label(
+      'Seoul estimated that North Korea has given Moscow some 11,000 troops to fight Ukraine.',
+      'Seoul estimated that North Korea has given Moscow around 11,000 troops to fight Ukraine.',
+    );
+    expect(result.relation).toBe('agree');
+  });
+
+  it('differs when one side negates words both share, not when it adds a negative clause', () => {
+    const negated = label(
+      'Ri said he knew he would engage in combat against Ukraine.',
+      'Ri said he never knew he would engage in combat against Ukraine.',
+    );
+    expect(negated.relation).toBe('differ');
+    expect(negated.reasons[0]).toMatch(/^negation-differs: Only Test Outlet negates "never"/);
+    expect(
+      label(
+        'The military did not give further details of the launch.',
+        "The military didn't give further details of the launch.",
+      ).relation,
+    ).toBe('agree');
+    expect(
+      label(
+        'The launch was made on Wednesday morning, the military said.',
+        'The launch was made on Wednesday morning but the military gave no further details.',
+      ).reasons.map((r) => r.split(':')[0]),
+    ).not.toContain('negation-differs');
+  });
+
+  it('differs on dates resolved against publication, agrees on the same day written two ways', () => {
+    expect(
+      label(
+        'Zelensky said on Jan. 11 that two soldiers were captured in Kursk.',
+        'Zelensky said on Jan. 12 that two soldiers were captured in Kursk.',
+      ).relation,
+    ).toBe('differ');
+    expect(
+      label(
+        'A news report said on Feb 19 that the soldier wants to defect.',
+        'A news report said Wednesday that the soldier wants to defect.',
+      ).relation,
+    ).toBe('agree');
+  });
+
+  it('does not take one person named two ways for two speakers', () => {
+    const result = label(
+      '“These are two soldiers who survived,” Ukrainian President Volodymyr Zelenskyy wrote on X.',
+      '“These are two soldiers who survived,” Zelensky wrote on X.',
+    );
+    expect(result.reasons.map((r) => r.split(':')[0])).not.toContain('speaker-differs');
+  });
+
+  it('differs when the same words are attributed to a named person and to an unnamed official', () => {
+    const result = label(
+      '“North Korean soldiers are our nationals under the Constitution,” an official from the Foreign Ministry said.',
+      '“North Korean soldiers are our nationals under the Constitution,” Foreign Ministry spokesperson Lee Jae-woong said.',
+    );
+    expect(result.reasons.map((r) => r.split(':')[0])).toContain('speaker-differs');
+  });
+
+  it('differs when quoted words differ, not when a quote is shortened or its currency written another way', () => {
+    expect(
+      label(
+        'Zelensky said the soldiers gave “irrefutable evidence” of the deployment.',
+        'Zelensky said the soldiers gave “indisputable evidence” of the deployment.',
+      ).reasons[0],
+    ).toBe('quote-wording-differs: The quoted words differ: “irrefutable evidence” / “indisputable evidence”');
+    expect(
+      label(
+        '“Operating profit was also an all-time high, at KRW 20.1 trillion,” it said.',
+        '“Operating profit was also an all-time high, at 20.1 trillion won,” it added.',
+      ).relation,
+    ).toBe('agree');
+  });
+
+  it('names added detail and equivalent wording', () => {
+    const result = label(
+      'Ri said he was 80 per cent decided to go to South Korea.',
+      'Ri, visibly wounded, said he was 80 percent decided to go to South Korea.',
+    );
+    expect(result.relation).toBe('agree');
+    expect(result.reasons).toContain('detail-only-right: Only Test Outlet has: visibly wounded');
+    expect(result.reasons).toContain('equivalent-wording: per cent = percent');
+  });
+});
