@@ -6,7 +6,7 @@ import { aliasKind, canonicalPhrase, findAliasedEntities, newEntityContext } fro
 import { type DateMention, datesCompatible } from './dates.js';
 import type { SentenceFeatures } from './features.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';
-import { describeNumber, findNumbers, type NumberMention, numbersAgree } from './numbers.js';
+import { describeNumber, findNumbers, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
 import { wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
@@ -31,12 +31,24 @@ interface Side {
 interface NumberWithText {
   mention: NumberMention;
   text: string;
+  context: Set<string>;
 }
 
 function numbersOf(side: Side): NumberWithText[] {
   return side.features.flatMap((sentence) =>
-    sentence.numbers.map((mention) => ({ mention, text: describeNumber(sentence.text, mention) })),
+    sentence.numbers.map((mention) => ({
+      mention,
+      text: describeNumber(sentence.text, mention),
+      context: contextStems(sentence.text, mention),
+    })),
   );
+}
+
+/** Content-word stems of the four words on each side of a figure: what it measures. */
+function contextStems(text: string, mention: NumberMention): Set<string> {
+  const before = wordsOf(text.slice(Math.max(0, mention.start - 60), mention.start)).slice(-4);
+  const after = wordsOf(text.slice(mention.end, mention.end + 60)).slice(0, 4);
+  return new Set([...before, ...after].filter((word) => !STOPWORDS.has(word)).map(stem));
 }
 
 /**
@@ -54,37 +66,110 @@ export function numberConflicts(left: Side, right: Side): Array<[NumberWithText,
     const lonelyLeft = l.filter((a) => !r.some((b) => numbersAgree(a.mention, b.mention)));
     const lonelyRight = r.filter((b) => !l.some((a) => numbersAgree(a.mention, b.mention)));
     const count = Math.min(lonelyLeft.length, lonelyRight.length);
-    for (let k = 0; k < count; k++) conflicts.push([lonelyLeft[k] as NumberWithText, lonelyRight[k] as NumberWithText]);
-  }
-  return conflicts;
-}
-
-/** Dates of comparable precision with no compatible date on the other side: "Jan. 11" / "Jan. 12". */
-export function dateConflicts(left: Side, right: Side): Array<[DateMention, DateMention]> {
-  const conflicts: Array<[DateMention, DateMention]> = [];
-  // A year ("in 2024") and a day ("on Feb 19") usually date different events, so only like is compared with like.
-  for (const coarse of [false, true]) {
-    const pick = (side: Side): DateMention[] =>
-      side.features.flatMap((sentence) => sentence.dates).filter((date) => (date.precision === 'year') === coarse);
-    const l = pick(left);
-    const r = pick(right);
-    const lonelyLeft = l.filter((a) => !r.some((b) => datesCompatible(a, b)));
-    const lonelyRight = r.filter((b) => !l.some((a) => datesCompatible(a, b)));
-    if (lonelyLeft[0] !== undefined && lonelyRight[0] !== undefined && l.length > 0 && r.length > 0) {
-      conflicts.push([lonelyLeft[0], lonelyRight[0]]);
+    for (let k = 0; k < count; k++) {
+      const a = lonelyLeft[k] as NumberWithText;
+      const b = lonelyRight[k] as NumberWithText;
+      // Percentages and sums measure many things in one sentence: "up 24 per cent from a year earlier" and
+      // "a quarter-on-quarter increase of 9 percent" are two facts. They conflict only when the words
+      // around them share something; counted things ("troops", "items") always do.
+      if (!isCountNoun(noun) && ![...a.context].some((word) => b.context.has(word))) continue;
+      conflicts.push([a, b]);
     }
   }
   return conflicts;
 }
 
+/** Dates of comparable precision with no compatible date on the other side: "Jan. 11" / "Jan. 12". */
+export function dateConflicts(
+  left: Side,
+  right: Side,
+  runs?: ReadonlyArray<DiffRun>,
+): Array<[DateMention, DateMention]> {
+  const conflicts: Array<[DateMention, DateMention]> = [];
+  const blocks = runs === undefined ? undefined : changeBlocks(runs);
+  // A year ("in 2024") and a day ("on Feb 19") usually date different events, so only like is compared with like.
+  for (const coarse of [false, true]) {
+    const pick = (side: Side): Array<DateMention & { offset: number }> => {
+      let base = 0;
+      return side.features.flatMap((sentence) => {
+        const dates = sentence.dates
+          .filter((date) => (date.precision === 'year') === coarse)
+          .map((date) => ({ ...date, offset: base + date.start }));
+        base += sentence.text.length + 1;
+        return dates;
+      });
+    };
+    const l = pick(left);
+    const r = pick(right);
+    const lonelyLeft = l.filter((a) => !r.some((b) => datesCompatible(a, b)));
+    const lonelyRight = r.filter((b) => !l.some((a) => datesCompatible(a, b)));
+    // Two dates in different places of the sentences usually date different things ("told AFP on Sunday" /
+    // "the interview on 28 October"); a date changed where the other outlet wrote its date is a conflict.
+    const within = (offset: number, length: number, from: number, to: number): boolean =>
+      offset < to && from < offset + length;
+    const pair = lonelyLeft.flatMap((a) =>
+      lonelyRight
+        .filter(
+          (b) =>
+            blocks === undefined ||
+            blocks.some(
+              (block) =>
+                within(a.offset, a.text.length, block.leftFrom, block.leftTo) &&
+                within(b.offset, b.text.length, block.rightFrom, block.rightTo) &&
+                block.leftTo - block.leftFrom - a.text.length <= MAX_DATE_CHANGE_SLACK &&
+                block.rightTo - block.rightFrom - b.text.length <= MAX_DATE_CHANGE_SLACK,
+            ),
+        )
+        .map((b): [DateMention, DateMention] => [a, b]),
+    )[0];
+    if (pair !== undefined) conflicts.push(pair);
+  }
+  return conflicts;
+}
+
+/**
+ * Characters a changed stretch may hold besides the date for the change to read as one date put for
+ * another ("on Saturday" → "on Sunday (Jan 12)"); a long rewritten clause that happens to hold two dates
+ * ("told AFP on Sunday" / "an interview held on 28 October, Barron's reported") is not.
+ */
+const MAX_DATE_CHANGE_SLACK = 30;
+
+interface ChangeBlock {
+  leftFrom: number;
+  leftTo: number;
+  rightFrom: number;
+  rightTo: number;
+}
+
+/** Each stretch of changed runs of a word diff, as offsets into the left and the right text. */
+function changeBlocks(runs: ReadonlyArray<DiffRun>): ChangeBlock[] {
+  const blocks: ChangeBlock[] = [];
+  let leftAt = 0;
+  let rightAt = 0;
+  let current: ChangeBlock | null = null;
+  for (const run of runs) {
+    if (run.op === 'left' || run.op === 'right') {
+      current ??= { leftFrom: leftAt, leftTo: leftAt, rightFrom: rightAt, rightTo: rightAt };
+      if (run.op === 'left') {
+        leftAt += run.text.length;
+        current.leftTo = leftAt;
+      } else {
+        rightAt += run.text.length;
+        current.rightTo = rightAt;
+      }
+      continue;
+    }
+    if (current !== null) blocks.push(current);
+    current = null;
+    leftAt += run.op === 'equal' ? run.text.length : run.left.length;
+    rightAt += run.op === 'equal' ? run.text.length : run.right.length;
+  }
+  if (current !== null) blocks.push(current);
+  return blocks;
+}
+
 /** Roles that stand for an unnamed source: attributing to one of them instead of a named person is a difference. */
-const UNNAMED_SOURCE_ROLES = new Set([
-  'role:offici',
-  'role:sourc',
-  'role:spokesperson',
-  'role:spokesman',
-  'role:diplomat',
-]);
+const UNNAMED_SOURCE_ROLES = new Set(['role:offici', 'role:sourc', 'role:diplomat']);
 
 function isPersonKey(key: string): boolean {
   const kind = aliasKind(key);
@@ -247,7 +332,7 @@ export function classifyPair(
       right: b.text,
     });
   }
-  for (const [a, b] of dateConflicts(left, right)) {
+  for (const [a, b] of dateConflicts(left, right, runs)) {
     reasons.push({
       code: 'date-differs',
       detail: `The dates differ: ${a.text} (${a.value}) / ${b.text} (${b.value})`,

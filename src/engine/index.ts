@@ -141,7 +141,7 @@ export function compareArticles(left: Article, right: Article, options: CompareO
         rightValue: `${b.mention.noun}|${b.mention.value}`,
       });
     }
-    for (const [a, b] of dateConflicts(leftSide, rightSide)) {
+    for (const [a, b] of dateConflicts(leftSide, rightSide, diff.runs)) {
       paired.push({ kind: 'date', leftSentence, rightSentence, leftValue: a.value, rightValue: b.value });
     }
     if (quoteConflict(leftSide, rightSide, settings.quoteCoverage) !== null) {

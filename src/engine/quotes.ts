@@ -68,11 +68,6 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
   if (trimmed === '') return null;
   const folded = foldForMatch(trimmed);
   if (PRONOUNS.has(folded)) return context.lastSpeaker;
-  if (DETERMINERS.test(trimmed)) {
-    // "an official from Seoul's Foreign Ministry" → official: the head noun before the modifier.
-    const head = folded.split(NP_CUT)[0]?.trim().split(/\s+/).pop() ?? '';
-    return head === '' ? null : { text: trimmed, key: `role:${stem(head)}` };
-  }
   // A person of the alias table anywhere in the phrase is the speaker: "Ukrainian President Volodymyr
   // Zelenskyy" and "Zelensky on the social network X" are both zelensky.
   const known = findAliasedEntities(trimmed, newEntityContext());
@@ -84,7 +79,12 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
     bare = `${bare.slice(0, entity.start)}${' '.repeat(entity.end - entity.start)}${bare.slice(entity.end)}`;
   const beforeModifier = bare.split(NP_CUT)[0] ?? bare;
   const capitalised = [...beforeModifier.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/gu)];
-  const last = capitalised[capitalised.length - 1];
+  const last = capitalised.filter((match) => match.index > 0 || !DETERMINERS.test(trimmed)).pop();
+  if (last === undefined && DETERMINERS.test(trimmed)) {
+    // "an official from Seoul's Foreign Ministry" → official: the head noun before the modifier.
+    const head = folded.split(NP_CUT)[0]?.trim().split(/\s+/).pop() ?? '';
+    return head === '' ? null : { text: trimmed, key: `role:${stem(head)}` };
+  }
   if (last === undefined) {
     // Only a country or body of the alias table ("Seoul said"), or a role with no capital ("officials said").
     const entity = known[known.length - 1];
@@ -97,13 +97,22 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
   return { text: trimmed, key: slugify(name) };
 }
 
-/** The noun phrase right before a speech verb: the last clause piece, or for "X, who …, said" the first. */
+/** Clause pieces that cannot be the subject: relative and participle clauses, intro phrases. */
+const NOT_SUBJECT =
+  /^(?:who|which|whose|whom|where|when|while|born|aged|captured|identified|visibly|[a-z]+ed\b|[a-z]+ing\b|in|on|at|after|before|during|according|asked|speaking|commenting)\b/i;
+
+/**
+ * The noun phrase right before a speech verb: the last clause piece, or for "X, who …, said" the last
+ * piece that can be a subject. "In Wednesday’s interview, Ri — who was captured last month — said" → Ri.
+ */
 function phraseBefore(before: string): string {
-  const pieces = before.split(/[,;:(\u2013\u2014]|\s-\s|\uE000/);
-  const lastPiece = pieces[pieces.length - 1]?.trim() ?? '';
-  const chosen = lastPiece !== '' ? lastPiece : (pieces[0]?.trim() ?? '');
-  const words = chosen.split(/\s+/);
-  return words.length > 8 ? '' : chosen;
+  const pieces = before.split(/[,;:(\u2013\u2014]|\s-\s|\uE000/).map((piece) => piece.trim());
+  const lastPiece = pieces[pieces.length - 1] ?? '';
+  const chosen =
+    lastPiece !== ''
+      ? lastPiece
+      : ([...pieces].reverse().find((piece) => piece !== '' && !NOT_SUBJECT.test(piece)) ?? '');
+  return chosen.split(/\s+/).length > 8 ? '' : chosen;
 }
 
 /**
@@ -124,9 +133,9 @@ export function findQuotes(text: string, context: QuoteContext): QuoteScan {
   // An attribution right after a quote wins over a speech verb earlier in the sentence:
   // 'Officials told troops that "…," Ri said' → Ri.
   const afterQuote = outside.match(
-    /\uE000[\s,"“”]*(?:([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b|(?:said|says|added)\s+(\p{Lu}[^,.;:\uE000]{0,60}))/u,
+    /\uE000[\s,"“”]*(?:(?:said|says|added)\s+([^,.;:\uE000]{1,60})|(?!(?:said|says|added)\b)([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b)/u,
   );
-  if (afterQuote !== null) speaker = speakerKey(afterQuote[1] ?? afterQuote[2] ?? '', context);
+  if (afterQuote !== null) speaker = speakerKey(afterQuote[2] ?? afterQuote[1] ?? '', context);
   for (const match of speaker === null ? outside.matchAll(SPEECH_VERB) : []) {
     const before = outside.slice(0, match.index);
     const phrase = phraseBefore(before.replace(/["“”\uE000]/g, '\uE000'));

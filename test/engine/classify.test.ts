@@ -66,6 +66,14 @@ describe('pair labels', () => {
     ).toBe('agree');
   });
 
+  it('does not set against each other two dates that date different things', () => {
+    const result = label(
+      'Two North Korean prisoners of war held in Ukraine have pleaded to live in South Korea, a rights group told AFP on Sunday.',
+      'Two North Korean prisoners of war held in Ukraine pleaded to live in South Korea during an interview held on 28 October.',
+    );
+    expect(result.reasons.map((r) => r.split(':')[0])).not.toContain('date-differs');
+  });
+
   it('does not take one person named two ways for two speakers', () => {
     const result = label(
       '“These are two soldiers who survived,” Ukrainian President Volodymyr Zelenskyy wrote on X.',

@@ -55,6 +55,22 @@ describe('findQuotes', () => {
     ).toBe('jang-se-yul');
   });
 
+  it('finds the subject past intro phrases, relative and participle clauses', () => {
+    const speaker = (text: string) => findQuotes(text, newQuoteContext()).speaker?.key;
+    expect(
+      speaker(
+        'In Wednesday’s interview, Ri — who was captured by the Ukrainian military last month — said he was a member.',
+      ),
+    ).toBe('ri');
+    expect(
+      speaker('Ri, born in 1999 and served as a scout sniper in North Korea, said he belongs to the bureau.'),
+    ).toBe('ri');
+    expect(
+      speaker('“We strongly denounce the actions,” said the ministry’s spokesperson Jeon Ha-kyu, when asked about it.'),
+    ).toBe('jeon-ha-kyu');
+    expect(speaker('The spokesperson said the ministry condemns the acts of the regime.')).toBe('role:spokesperson');
+  });
+
   it('carries a quote opened in one sentence into the next', () => {
     const context = newQuoteContext();
     findQuotes('“I have made up my mind 80 percent … Above all, I will seek refuge.', context);
