@@ -116,6 +116,7 @@ export function dateConflicts(
               (block) =>
                 within(a.offset, a.text.length, block.leftFrom, block.leftTo) &&
                 within(b.offset, b.text.length, block.rightFrom, block.rightTo) &&
+                block.anchored &&
                 block.leftTo - block.leftFrom - a.text.length <= MAX_DATE_CHANGE_SLACK &&
                 block.rightTo - block.rightFrom - b.text.length <= MAX_DATE_CHANGE_SLACK,
             ),
@@ -132,13 +133,22 @@ export function dateConflicts(
  * another ("on Saturday" → "on Sunday (Jan 12)"); a long rewritten clause that happens to hold two dates
  * ("told AFP on Sunday" / "an interview held on 28 October, Barron's reported") is not.
  */
-const MAX_DATE_CHANGE_SLACK = 30;
+const MAX_DATE_CHANGE_SLACK = 15;
 
 interface ChangeBlock {
   leftFrom: number;
   leftTo: number;
   rightFrom: number;
   rightTo: number;
+  /** True when the shared words right before or after the change anchor it ("said on" …, … "that the"). */
+  anchored: boolean;
+}
+
+/** Shared words that anchor a change: a word of three letters or more that is not a bare preposition. */
+function anchors(text: string): boolean {
+  return /\p{L}{3,}/u.test(
+    text.replace(/(?<![\p{L}])(?:on|in|at|by|for|the|of|and|from|since|until)(?![\p{L}])/giu, ''),
+  );
 }
 
 /** Each stretch of changed runs of a word diff, as offsets into the left and the right text. */
@@ -147,9 +157,16 @@ function changeBlocks(runs: ReadonlyArray<DiffRun>): ChangeBlock[] {
   let leftAt = 0;
   let rightAt = 0;
   let current: ChangeBlock | null = null;
+  let sharedBefore = '';
   for (const run of runs) {
     if (run.op === 'left' || run.op === 'right') {
-      current ??= { leftFrom: leftAt, leftTo: leftAt, rightFrom: rightAt, rightTo: rightAt };
+      current ??= {
+        leftFrom: leftAt,
+        leftTo: leftAt,
+        rightFrom: rightAt,
+        rightTo: rightAt,
+        anchored: anchors(sharedBefore.slice(-20)),
+      };
       if (run.op === 'left') {
         leftAt += run.text.length;
         current.leftTo = leftAt;
@@ -157,10 +174,16 @@ function changeBlocks(runs: ReadonlyArray<DiffRun>): ChangeBlock[] {
         rightAt += run.text.length;
         current.rightTo = rightAt;
       }
+      sharedBefore = '';
       continue;
     }
-    if (current !== null) blocks.push(current);
-    current = null;
+    const shared = run.op === 'equal' ? run.text : run.left;
+    if (current !== null) {
+      current.anchored ||= anchors(shared.slice(0, 20));
+      blocks.push(current);
+      current = null;
+    }
+    sharedBefore += shared;
     leftAt += run.op === 'equal' ? run.text.length : run.left.length;
     rightAt += run.op === 'equal' ? run.text.length : run.right.length;
   }
