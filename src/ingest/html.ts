@@ -21,7 +21,8 @@ interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
 }
 
 const TEXT_NODE = 3;
@@ -97,10 +98,8 @@ function walk(node: DomNode, blocks: string[], captions: string[]): void {
   const block = BLOCKS.has(name);
   if (block) blocks.push('');
   if (name === 'FIGCAPTION') captions.push(node.textContent ?? '');
-  for (let i = 0; i < node.childNodes.length; i++) {
-    const child = node.childNodes[i];
-    if (child !== undefined) walk(child, blocks, captions);
-  }
+  // Sibling links, not childNodes: linkedom builds a new childNodes list on every access.
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) walk(child, blocks, captions);
   if (block) blocks.push('');
 }
 
