@@ -138,6 +138,25 @@ describe('head rules', () => {
   });
 });
 
+describe('head lines from the development corpus get the right rule', () => {
+  it.each([
+    ['2024-06-26 | 00:10', 'timestamp'],
+    ['Updated 2 minutes ago', 'timestamp'],
+    ['Published : June 26, 2024 - 07:44', 'timestamp'],
+    ['June 25, 2024, 5:00 PM', 'page-date'],
+    ['By Park Sae-jin Posted : June 26, 2024, 14:19 Updated : June 26, 2024, 14:35', 'byline'],
+    ['By Joyce Lee', 'byline'],
+    ['Seoul, Nov 2 (AFP) Nov 02, 2025', 'dateline-line'],
+    ['The Associated Press', 'agency-byline'],
+    ['News Flash', 'ui-label'],
+    ['Categories: Tech & Auto', 'page-header'],
+    ['SpaceWar.com - Your World At War', 'page-header'],
+    ['Summarize this content to 2000 words in 6 paragraphs', 'scraper-prompt'],
+  ])('%s → %s', (line, rule) => {
+    expect(removed(`Bridge reopens after long repairs\n\n${line}\n\n${LEAD}`)).toEqual([`${rule}: ${line}`]);
+  });
+});
+
 describe('tail rules', () => {
   it('removes tags after a credit, and related links after their heading', () => {
     const rules = clean(fixture('wire-page.txt')).removed.slice(4);
