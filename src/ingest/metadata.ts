@@ -58,9 +58,9 @@ const DATELINES: readonly RegExp[] = [
   new RegExp(`^(?<date>${DAY}) ${AGENCY_IN_BRACKETS}${DASH}`, 'u'),
 ];
 
-/** Words that open a lead like a dateline but are labels: `Exclusive: …`, `Watch: …`. */
+/** Words that open a lead like a dateline but are labels: `Exclusive: …`, `BREAKING – …` (compared in lower case). */
 const NOT_PLACES = new Set(
-  'Exclusive Breaking Watch Update Updated Analysis Opinion Editorial Explainer Live Video Photos Source Details Background Note Summary Comment Review Interview Factbox Timeline'.split(
+  'exclusive breaking watch update updated analysis opinion editorial explainer live video photos source details background note summary comment review interview factbox timeline'.split(
     ' ',
   ),
 );
@@ -126,7 +126,7 @@ export function findDateline(
     // What is left must still open a sentence, and a label is not a place.
     if (!/^[“"‘'(]*[\p{Lu}\p{N}]/u.test(rest)) continue;
     const place = groups.place ?? groups.date;
-    if (place === undefined || NOT_PLACES.has(place) || AGENCIES.includes(place)) continue;
+    if (place === undefined || NOT_PLACES.has(place.toLowerCase()) || AGENCIES.includes(place)) continue;
     return {
       place: groups.region === undefined ? place : `${place}, ${groups.region}`,
       agency: groups.agency === undefined ? null : agencyName(groups.agency),

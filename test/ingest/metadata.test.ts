@@ -28,6 +28,7 @@ describe('findDateline', () => {
     'US-South Korean drills went ahead on Monday.',
     'NATO – the alliance – met on Monday.',
     'Exclusive: The minister resigned.',
+    'BREAKING – The minister resigned.',
     'Ri – visibly wounded – told Chosun that many had died.',
     'AFP – The agency said…',
     'Seoul affirmed on Feb 19 that troops had a right to citizenship.',
