@@ -8,7 +8,7 @@
  */
 export type RulePlace = 'anywhere' | 'head' | 'tail';
 
-/** What happens to a line a rule matches. Every action but `caption` takes the line out and records it in `removed`. */
+/** What happens to a line a rule matches. Every action takes the line out and records it in `removed`. */
 export type RuleAction =
   /** The line is boilerplate. */
   | 'remove'
@@ -17,9 +17,7 @@ export type RuleAction =
   /** The line credits a wire agency: the metadata stage reads `agency` from it. */
   | 'agency-credit'
   /** The line is a dateline of its own ("SEOUL"): the metadata stage reads `dateline` from it. */
-  | 'dateline'
-  /** The line stays, with role `caption`. */
-  | 'caption';
+  | 'dateline';
 
 export interface LineRule {
   /** Recorded in `Article.removed[].rule`; kebab-case. */

@@ -23,8 +23,6 @@ export type LineRole = SentenceRole | 'headline';
 /** One kept line of the scrape. */
 export interface Line {
   text: string;
-  /** A blank line or a removed line stood between this line and the previous kept one. */
-  breakBefore: boolean;
   role: LineRole;
 }
 
@@ -92,21 +90,16 @@ export function removeBoilerplate(
 
   const keptByText = new Map<string, Line>();
   let headline: Line | null = null;
-  let pendingBreak = false;
   let previousRule: string | null = null;
   let previousRaw: string | null = null;
 
   const remove = (line: string, rule: string): void => {
     out.removed.push({ text: line, rule });
-    pendingBreak = true;
     previousRule = rule;
   };
 
   for (const [i, line] of raw.entries()) {
-    if (line === '') {
-      pendingBreak = true;
-      continue;
-    }
+    if (line === '') continue;
     const adjacentCopy = previousRaw === line;
     previousRaw = line;
     if (i >= cut) {
@@ -131,7 +124,7 @@ export function removeBoilerplate(
       }
     }
     const rule = ruleFor(line, i, previousRule);
-    if (rule !== undefined && rule.action !== 'caption') {
+    if (rule !== undefined) {
       if (rule.action === 'page-date') out.pageDates.push(line);
       if (rule.action === 'agency-credit') out.agencyCredits.push(line);
       if (rule.action === 'dateline') out.datelines.push(line);
@@ -152,7 +145,7 @@ export function removeBoilerplate(
       }
     }
     let role: LineRole = 'body';
-    if (rule?.action === 'caption' || knownCaptions.has(kept) || CAPTION_CREDIT.test(kept)) {
+    if (knownCaptions.has(kept) || CAPTION_CREDIT.test(kept)) {
       role = 'caption';
     } else if (i < firstProse) {
       // The head holds the headline, perhaps a standfirst, and page furniture before and after them.
@@ -166,11 +159,10 @@ export function removeBoilerplate(
         role = 'standfirst';
       }
     }
-    const entry: Line = { text: kept, breakBefore: pendingBreak && out.lines.length > 0, role };
+    const entry: Line = { text: kept, role };
     if (role === 'headline') headline = entry;
     out.lines.push(entry);
     keptByText.set(line, entry);
-    pendingBreak = false;
     previousRule = null;
   }
   return out;

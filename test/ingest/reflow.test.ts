@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Line } from '../../src/ingest/boilerplate.js';
 import { continues, reflowLines } from '../../src/ingest/reflow.js';
 
-const body = (...texts: string[]): Line[] => texts.map((text) => ({ text, breakBefore: true, role: 'body' }));
+const body = (...texts: string[]): Line[] => texts.map((text) => ({ text, role: 'body' }));
 const reflow = (...texts: string[]) => reflowLines(body(...texts)).map((p) => p.text);
 
 describe('reflowLines', () => {
@@ -47,8 +47,8 @@ describe('reflowLines', () => {
 
   it('never joins a caption to the body', () => {
     const lines: Line[] = [
-      { text: 'Workers paint the bridge, which', breakBefore: true, role: 'caption' },
-      { text: 'opened in 1990.', breakBefore: true, role: 'body' },
+      { text: 'Workers paint the bridge, which', role: 'caption' },
+      { text: 'opened in 1990.', role: 'body' },
     ];
     expect(reflowLines(lines).map((p) => p.role)).toEqual(['caption', 'body']);
   });
