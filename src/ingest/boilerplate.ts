@@ -165,6 +165,8 @@ export function removeBoilerplate(
     keptByText.set(line, entry);
     previousRule = null;
   }
+  // A headline with no article under it is the article: `The council met on Monday` pasted alone is one sentence.
+  if (headline !== null && !out.lines.some((l) => l.role === 'body')) headline.role = 'body';
   return out;
 }
 

@@ -112,6 +112,13 @@ describe('hints', () => {
   });
 });
 
+describe('short input', () => {
+  it('reads a single line without a full stop as one sentence, not as a headline with no article', () => {
+    const article = ingestArticle({ raw: 'The council met on Monday' });
+    expect([article.title, article.sentences.map((s) => s.text)]).toEqual(['', ['The council met on Monday']]);
+  });
+});
+
 describe('HTML input', () => {
   const article = ingestArticle({ raw: fixture('article.html') });
   it('extracts the article with Readability and takes title, date and site name from the page', () => {
