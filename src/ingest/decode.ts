@@ -41,6 +41,10 @@ function checkString(raw: string): string {
 
 function decodeBytes(raw: Uint8Array): string {
   if (raw.byteLength > INGEST.maxInputBytes) throw tooLarge(raw.byteLength);
+  // A UTF-16 byte-order mark: Windows editors save "Unicode" text this way, and its NUL bytes would read as binary.
+  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
+    throw new InputError('invalid-utf8', 'The input is UTF-16 text; save it as UTF-8 and try again.');
+  }
   if (raw.includes(0)) {
     throw new InputError('binary', 'The input contains NUL bytes: it is binary data, not text or HTML.');
   }

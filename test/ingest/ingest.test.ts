@@ -162,6 +162,15 @@ describe('bad input', () => {
     expect(inputError(() => ingestArticle({ raw: new Uint8Array([0x41, 0x00, 0x42]) })).code).toBe('binary');
   });
 
+  it('names UTF-16 text for what it is', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]);
+    const error = inputError(() => ingestArticle({ raw: utf16 }));
+    expect([error.code, error.message]).toEqual([
+      'invalid-utf8',
+      'The input is UTF-16 text; save it as UTF-8 and try again.',
+    ]);
+  });
+
   it('refuses input over the size limit before any work, as bytes and as a string', () => {
     const big = 'a'.repeat(INGEST.maxInputBytes + 1);
     expect(inputError(() => ingestArticle({ raw: big })).code).toBe('too-large');
