@@ -50,7 +50,9 @@ export function looksLikeHtml(raw: string): boolean {
 export function extractHtml(html: string): HtmlExtract | null {
   let parsed: ReturnType<Readability<DomNode>['parse']>;
   try {
-    const { document } = parseHTML(html);
+    // linkedom gives a fragment (`<p>…</p>` pasted alone) no body, and Readability reads only the body.
+    const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+    const { document } = parseHTML(page);
     parsed = new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse();
   } catch {
     return null;

@@ -136,6 +136,11 @@ describe('HTML input', () => {
       'Readers in the main hall on March 1. (Photo: Town Gazette)',
     ]);
   });
+  it('reads an HTML fragment pasted without html or body tags', () => {
+    expect(ingestArticle({ raw: '<p>The council met on Monday.</p>' }).sentences.map((s) => s.text)).toEqual([
+      'The council met on Monday.',
+    ]);
+  });
   it('refuses a page with no article text', () => {
     const error = inputError(() => ingestArticle({ raw: '<html><body><nav>Home</nav></body></html>' }));
     expect(error.code).toBe('no-article-text');
