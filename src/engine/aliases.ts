@@ -1,6 +1,7 @@
 // Named entities through an alias table kept as data (data/aliases.json): "ROK", "Republic of Korea"
 // and "the South" are all South Korea; "the daily" refers back to the newspaper named last.
 import aliasData from './data/aliases.json' with { type: 'json' };
+import { memoize } from './memo.js';
 import { foldForMatch, slugify } from './text.js';
 
 export interface EntityMention {
@@ -132,6 +133,11 @@ export function findAliasedEntities(text: string, context: EntityContext): Entit
   for (const mention of kept) context.lastOfKind.set(mention.kind, mention);
   return kept;
 }
+
+/** The alias-table names of a text read on its own (no "the daily" to resolve), memoised per comparison. */
+export const aliasesIn: (text: string) => EntityMention[] = memoize((text) =>
+  findAliasedEntities(text, newEntityContext()),
+);
 
 /** Words that open a sentence with a capital but are not names ("The", "Asked", "However"). */
 const NOT_NAMES = new Set([
@@ -347,9 +353,11 @@ export function findEquivalentPhrases(text: string): EquivalentPhrase[] {
  * The canonical form of a phrase: folded, aliases replaced by their entity key, equivalences by their
  * canonical member. "the Republic of Korea’s 80 per cent" → "the [south-korea]'s 80 percent".
  */
-export function canonicalPhrase(text: string): string {
+export const canonicalPhrase: (text: string) => string = memoize(canonicalPhraseOf);
+
+function canonicalPhraseOf(text: string): string {
   const spans = [
-    ...findAliasedEntities(text, newEntityContext()).map((entity) => ({ ...entity, key: `[${entity.key}]` })),
+    ...aliasesIn(text).map((entity) => ({ ...entity, key: `[${entity.key}]` })),
     ...findEquivalentPhrases(text),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   let result = '';

@@ -2,9 +2,10 @@
 // date, speaker, quoted wording or a negation), otherwise `agree`; either way with the reasons a reader
 // can check. Added detail and equivalent wording are reported but do not make a pair differ.
 import type { DiffRun, Reason, Relation } from '../types.js';
-import { aliasKind, canonicalPhrase, findAliasedEntities, newEntityContext } from './aliases.js';
+import { aliasesIn, aliasKind, canonicalPhrase } from './aliases.js';
 import { type DateMention, datesCompatible } from './dates.js';
 import type { SentenceFeatures } from './features.js';
+import { memoize } from './memo.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';
 import { describeNumber, findNumbers, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
@@ -237,7 +238,9 @@ function quotesOf(side: Side): string[] {
 }
 
 /** Canonical words of a quote (numbers and entity keys included), for comparing quotes regardless of order. */
-export function quoteWords(text: string): string[] {
+export const quoteWords: (text: string) => string[] = memoize(quoteWordsOf);
+
+function quoteWordsOf(text: string): string[] {
   return bareCanonical(text)
     .split(' ')
     .filter((word) => word.length > 0 && !STOPWORDS.has(word))
@@ -323,7 +326,7 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
   for (const run of runs) {
     if (run.op !== side) continue;
     let text = run.text;
-    for (const entity of findAliasedEntities(text, newEntityContext())) {
+    for (const entity of aliasesIn(text)) {
       if (otherEntities.has(entity.key)) text = text.replace(entity.text, ' ');
     }
     const fresh = wordsOf(text).filter(

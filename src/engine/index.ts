@@ -8,6 +8,7 @@ import { type AlignedGroup, type AlignOptions, alignSentences } from './align.js
 import { classifyPair, dateConflicts, numberConflicts, quoteConflict } from './classify.js';
 import { buildFacts, type PairedConflict } from './facts.js';
 import { extractFeatures, type FeatureCache, type FeatureWeights, type SentenceFeatures } from './features.js';
+import { clearMemos } from './memo.js';
 import { buildIdf, type CorpusStats, countDocumentFrequency, mergeStemVariants } from './similarity.js';
 import { diffSentences } from './word-diff.js';
 
@@ -87,6 +88,15 @@ function checkCoverage(sentences: ReadonlyArray<Sentence>, used: number[], side:
  * unmatched sentence (captions included), exactly the lengths of `leftOnly`/`rightOnly`.
  */
 export function compareArticles(left: Article, right: Article, options: CompareOptions = {}): Comparison {
+  clearMemos();
+  try {
+    return compare(left, right, options);
+  } finally {
+    clearMemos();
+  }
+}
+
+function compare(left: Article, right: Article, options: CompareOptions): Comparison {
   const settings: EngineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const alignOptions: AlignOptions = { ...settings, quoteBonus: settings.featureWeights.quoteBonus };
   const cache: FeatureCache = new Map();

@@ -2,6 +2,7 @@
 // qualifier min, noun troop}; "80 per cent" = "80 percent" = "80%"; "two" is 2; "200 pieces of
 // long-range artillery" counts artillery. Years ("in 2024") are left to the date extractor.
 import nounData from './data/nouns.json' with { type: 'json' };
+import { memoize } from './memo.js';
 import { stem } from './nlp.js';
 import { foldForMatch, parseNumeral } from './text.js';
 
@@ -173,7 +174,9 @@ export interface NumberScan {
   years: Array<{ year: number; text: string; start: number; end: number }>;
 }
 
-export function findNumbers(text: string): NumberScan {
+export const findNumbers: (text: string) => NumberScan = memoize(findNumbersIn);
+
+function findNumbersIn(text: string): NumberScan {
   const folded = foldForMatch(text);
   const numbers: NumberMention[] = [];
   const years: NumberScan['years'] = [];

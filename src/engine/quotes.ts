@@ -1,6 +1,6 @@
 // Quoted spans and who said them. A sentence is read with what came before it in the same article:
 // a quote opened in one sentence may close in the next, and "he said" names the last speaker.
-import { findAliasedEntities, newEntityContext } from './aliases.js';
+import { aliasesIn } from './aliases.js';
 import { stem } from './nlp.js';
 import { foldForMatch, slugify } from './text.js';
 
@@ -70,7 +70,7 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
   if (PRONOUNS.has(folded)) return context.lastSpeaker;
   // A person of the alias table anywhere in the phrase is the speaker: "Ukrainian President Volodymyr
   // Zelenskyy" and "Zelensky on the social network X" are both zelensky.
-  const known = findAliasedEntities(trimmed, newEntityContext());
+  const known = aliasesIn(trimmed);
   const person = known.find((entity) => entity.kind === 'person');
   if (person !== undefined) return { text: trimmed, key: person.key };
   // Other names lose the countries and titles before them: "South Korean President Yoon Suk Yeol" → yoon-suk-yeol.
