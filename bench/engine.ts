@@ -144,8 +144,8 @@ function edit(sentence: string, next: () => number): string {
 }
 
 /** A left article of `size` real sentences, and a right one that reorders, edits, drops and adds some. */
-export function syntheticPair(size: number, pool: string[]): [Article, Article] {
-  const next = random(size);
+export function syntheticPair(size: number, pool: string[], seed = size): [Article, Article] {
+  const next = random(seed);
   const pick = (): string => pool[Math.floor(next() * pool.length)] ?? '';
   const left = Array.from({ length: size }, pick);
   const right: string[] = [];
@@ -174,8 +174,9 @@ interface ScaleResult {
 /** One size in this process: build the pair, time one comparison, report the peak RSS. */
 function runScale(size: number): ScaleResult {
   const pool = realSentences();
-  // Warm the JIT on a small pair first, so the timing is the comparison and not the compiler.
-  compareArticles(...syntheticPair(50, pool));
+  // Warm up on another pair of the same size first (as the seed timing does with its first runs), so the
+  // timing is the comparison and not the JIT compiler.
+  compareArticles(...syntheticPair(size, pool, size + 1));
   const [left, right] = syntheticPair(size, pool);
   const start = performance.now();
   const comparison = compareArticles(left, right);

@@ -9,7 +9,7 @@ import { memoize } from './memo.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';
 import { describeNumber, findNumbers, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
-import { wordsOf } from './text.js';
+import { foldForMatch, wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
 
 export interface ClassifyOptions {
@@ -266,8 +266,11 @@ export function quoteConflict(left: Side, right: Side, share: number): [string, 
   if (l.length === 0 || r.length === 0) return null;
   const leftPool = new Set(l.flatMap(quoteWords));
   const rightPool = new Set(r.flatMap(quoteWords));
-  const lonelyLeft = l.find((quote) => !quoteCovered(quoteWords(quote), rightPool, share));
-  const lonelyRight = r.find((quote) => !quoteCovered(quoteWords(quote), leftPool, share));
+  // A quote cut off where the stored page ends ("the wor") is the start of the other's, not other words.
+  const startsOne = (quote: string, others: string[]): boolean =>
+    others.some((other) => foldForMatch(other).startsWith(foldForMatch(quote).trim()));
+  const lonelyLeft = l.find((quote) => !quoteCovered(quoteWords(quote), rightPool, share) && !startsOne(quote, r));
+  const lonelyRight = r.find((quote) => !quoteCovered(quoteWords(quote), leftPool, share) && !startsOne(quote, l));
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
 }
 

@@ -143,6 +143,18 @@ describe('alignment order', () => {
     expect(result.rightOnly).toEqual([2]);
   });
 
+  it('pairs a sentence cut off by a storage limit with its full form, not with a subhead that echoes it', () => {
+    const left = articleFrom([
+      'He said he would provide media access to the prisoners of war because "the world needs to know what is happening."',
+    ]);
+    const right = articleFrom([
+      "'World needs to know what is happening'",
+      'He said he would provide media access to the prisoners of war because "the wor',
+    ]);
+    const result = compareArticles(left, right);
+    expect(result.alignments.map((a) => [a.left, a.right, a.relation])).toEqual([[[0], [1], 'agree']]);
+  });
+
   it('compares captions only with captions', () => {
     const result = compareArticles(st, yonhap);
     const captionLeft = st.sentences.filter((s) => s.role === 'caption').map((s) => s.index);
