@@ -38,10 +38,15 @@ const DEFAULT_SETTINGS: EngineSettings = { ...ENGINE, featureWeights: { ...ENGIN
 export function buildCorpusStats(articles: ReadonlyArray<Article>): CorpusStats {
   const documentFrequency = new Map<string, number>();
   let documents = 0;
-  for (const article of articles) {
-    const features = extractFeatures(article, DEFAULT_SETTINGS.featureWeights);
-    countDocumentFrequency(features, documentFrequency);
-    documents += features.length;
+  clearMemos();
+  try {
+    for (const article of articles) {
+      const features = extractFeatures(article, DEFAULT_SETTINGS.featureWeights);
+      countDocumentFrequency(features, documentFrequency);
+      documents += features.length;
+    }
+  } finally {
+    clearMemos();
   }
   return { documents, documentFrequency };
 }
