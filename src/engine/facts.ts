@@ -5,7 +5,7 @@ import { quoteCovered, quoteWords } from './classify.js';
 import type { DateMention } from './dates.js';
 import type { SentenceFeatures } from './features.js';
 import { sameName } from './nlp.js';
-import { describeNumber, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
+import { describeNumber, hasNounClass, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import { slugify } from './text.js';
 
 export interface FactOptions {
@@ -42,8 +42,10 @@ function statusOf(left: unknown[], right: unknown[]): FactStatus {
 function numberLabel(noun: string, example: string): string {
   if (noun === 'percent') return 'percentage';
   if (noun === '') return 'figure';
+  // A noun class of the table reads the same on both sides ("troop count" for soldiers and troops).
+  if (isCountNoun(noun) && hasNounClass(noun)) return `${noun} count`;
   const lastWord = example.split(/\s+/).pop() ?? noun;
-  return `number of ${lastWord}`;
+  return isCountNoun(noun) ? `number of ${lastWord}` : `amount in ${noun}`;
 }
 
 function numberFacts(

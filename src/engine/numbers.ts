@@ -107,6 +107,11 @@ export function isCountNoun(noun: string): boolean {
   return noun !== '' && !MEASURE_NOUNS.has(noun);
 }
 
+/** Whether a noun key is one of the noun classes of data/nouns.json ("troop"), not a bare stem ("artilleri"). */
+export function hasNounClass(noun: string): boolean {
+  return Object.hasOwn(nounData.classes, noun);
+}
+
 const NOUN_CLASS = new Map<string, string>();
 for (const [name, members] of Object.entries(nounData.classes)) {
   for (const member of members) NOUN_CLASS.set(member, name);

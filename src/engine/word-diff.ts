@@ -187,7 +187,11 @@ export function meaningfulEquivalents(runs: ReadonlyArray<DiffRun>): Array<{ lef
   const found: Array<{ left: string; right: string }> = [];
   for (const run of runs) {
     if (run.op !== 'equivalent') continue;
-    if (foldForMatch(run.left).replace(/\s+/g, ' ') === foldForMatch(run.right).replace(/\s+/g, ' ')) continue;
+    const left = foldForMatch(run.left).replace(/\s+/g, ' ');
+    const right = foldForMatch(run.right).replace(/\s+/g, ' ');
+    if (left === right) continue;
+    // A country and its adjective ("North Korea" / "North Korean") is grammar, not wording worth naming.
+    if (left.startsWith(right) || right.startsWith(left)) continue;
     const key = `${run.left}\u0000${run.right}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -85,6 +85,7 @@ describe('compareArticles on the seed pair', () => {
     const differ = troops.find((f) => f.status === 'differ');
     expect(differ?.left.map((m) => m.text)).toEqual(['more than 10,000 soldiers']);
     expect(differ?.right.map((m) => m.text)).toEqual(['around 11,000 troops']);
+    expect(differ?.label).toBe('troop count');
     const agree = troops.find((f) => f.key === 'troop:11000');
     expect(agree?.status).toBe('agree');
     expect(agree?.left.map((m) => m.text)).toEqual(['some 11,000 troops']);
