@@ -207,8 +207,8 @@ interface QuoteItem {
   speaker: string | null;
 }
 
-/** Quote pairs up to which every pair is checked; above it, only quotes sharing a not-too-common word. */
-const EXHAUSTIVE_QUOTE_PAIRS = 250_000;
+/** Quote pairs up to which every pair is checked (a few ms); above it, only quotes sharing a not-too-common word. */
+const EXHAUSTIVE_QUOTE_PAIRS = 10_000;
 /** Quotes. A word in more quotes than this is too common to find candidates with (a quote has rarer words). */
 const MAX_QUOTE_POSTINGS = 50;
 
