@@ -87,6 +87,29 @@ export const ENGINE = {
   quoteCoverage: 0.8,
   /** Phrases listed in a detail-only reason before the rest is summarised as "…". */
   maxDetailPhrases: 6,
+  /**
+   * Letters. A stem this long that begins a longer stem of the two articles is taken for the same word:
+   * Porter keeps "constitutionally" (constitution) apart from "Constitution" (constitut). Five letters
+   * would join "offic" (official / office); six joins the seed's "constitut" pair and nothing wrong there.
+   */
+  minSharedStem: 6,
+  /**
+   * Characters. A sentence without a final full stop, at least this long, that is word for word the start
+   * of the other side's sentence is that sentence cut off by a page's storage limit (corpus-dev EXCERPTs).
+   * Shorter fragments ("SEOUL", subheads) start too many sentences to mean anything.
+   */
+  minCutOffLength: 40,
+  /**
+   * Characters a changed stretch of the word diff may hold besides a date for the change to count as one
+   * date put for another ("on Saturday" → "on Sunday (Jan 12)"); longer rewrites that happen to hold two
+   * dates ("told AFP on Sunday" / "an interview held on 28 October") date different things. 30 let that
+   * corpus-dev pair through; 15 does not.
+   */
+  maxDateChangeSlack: 15,
+  /** Quote pairs (left × right) up to which every pair is checked for the facts table: a few ms. */
+  exhaustiveQuotePairs: 10_000,
+  /** Quotes. Above exhaustiveQuotePairs, a word in more quotes than this is too common to find candidates with. */
+  maxQuotePostings: 50,
 } as const;
 
 // ── Store ─────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 // Sentence alignment. Outlets reorder wire copy, so this is not an order-preserving diff: the best
 // pairs are taken greedily whatever their order, a split sentence joins its neighbour's pair, and pairs
 // that break the other article's order are marked as moved.
+import { ENGINE } from '../config.js';
 import type { SentenceFeatures } from './features.js';
 import { type IdfFunction, type SentenceVector, sentenceVector, similarity } from './similarity.js';
 import { foldForMatch } from './text.js';
@@ -85,11 +86,8 @@ function candidatePairs(
   return keys;
 }
 
-/** Characters a cut-off sentence must keep to be recognised as the start of another. */
-const MIN_CUT_OFF_LENGTH = 40;
-
 function isCutOff(sentence: SentenceFeatures): boolean {
-  return sentence.text.length >= MIN_CUT_OFF_LENGTH && !/[.!?…"”’)\]]\s*$/.test(sentence.text);
+  return sentence.text.length >= ENGINE.minCutOffLength && !/[.!?…"”’)\]]\s*$/.test(sentence.text);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Labels for a matched pair: `differ` when the two outlets say something incompatible (another figure,
 // date, speaker, quoted wording or a negation), otherwise `agree`; either way with the reasons a reader
 // can check. Added detail and equivalent wording are reported but do not make a pair differ.
+import { ENGINE } from '../config.js';
 import type { DiffRun, Reason, Relation } from '../types.js';
 import { aliasesIn, aliasKind, canonicalPhrase } from './aliases.js';
 import { type DateMention, datesCompatible } from './dates.js';
@@ -118,8 +119,8 @@ export function dateConflicts(
                 within(a.offset, a.text.length, block.leftFrom, block.leftTo) &&
                 within(b.offset, b.text.length, block.rightFrom, block.rightTo) &&
                 block.anchored &&
-                block.leftTo - block.leftFrom - a.text.length <= MAX_DATE_CHANGE_SLACK &&
-                block.rightTo - block.rightFrom - b.text.length <= MAX_DATE_CHANGE_SLACK,
+                block.leftTo - block.leftFrom - a.text.length <= ENGINE.maxDateChangeSlack &&
+                block.rightTo - block.rightFrom - b.text.length <= ENGINE.maxDateChangeSlack,
             ),
         )
         .map((b): [DateMention, DateMention] => [a, b]),
@@ -128,13 +129,6 @@ export function dateConflicts(
   }
   return conflicts;
 }
-
-/**
- * Characters a changed stretch may hold besides the date for the change to read as one date put for
- * another ("on Saturday" → "on Sunday (Jan 12)"); a long rewritten clause that happens to hold two dates
- * ("told AFP on Sunday" / "an interview held on 28 October, Barron's reported") is not.
- */
-const MAX_DATE_CHANGE_SLACK = 15;
 
 interface ChangeBlock {
   leftFrom: number;

@@ -1,5 +1,6 @@
 // The facts table: every figure, date, quote and named entity, the sentences that carry it on each
 // side, and whether the outlets agree on it, differ, or only one reports it.
+import { ENGINE } from '../config.js';
 import type { Fact, FactKind, FactMention, FactStatus } from '../types.js';
 import { quoteCovered, quoteWords } from './classify.js';
 import type { DateMention } from './dates.js';
@@ -207,11 +208,6 @@ interface QuoteItem {
   speaker: string | null;
 }
 
-/** Quote pairs up to which every pair is checked (a few ms); above it, only quotes sharing a not-too-common word. */
-const EXHAUSTIVE_QUOTE_PAIRS = 10_000;
-/** Quotes. A word in more quotes than this is too common to find candidates with (a quote has rarer words). */
-const MAX_QUOTE_POSTINGS = 50;
-
 function quoteFacts(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
@@ -239,13 +235,14 @@ function quoteFacts(
       else list.push(position);
     }
   });
-  const exhaustive = l.length * r.length <= EXHAUSTIVE_QUOTE_PAIRS;
+  const exhaustive = l.length * r.length <= ENGINE.exhaustiveQuotePairs;
   const candidatesFor = (a: Located<QuoteItem>): number[] => {
     if (exhaustive) return r.map((_, position) => position);
     const found = new Set<number>();
     for (const word of a.item.wordSet) {
       const list = postings.get(word);
-      if (list !== undefined && list.length <= MAX_QUOTE_POSTINGS) for (const position of list) found.add(position);
+      if (list !== undefined && list.length <= ENGINE.maxQuotePostings)
+        for (const position of list) found.add(position);
     }
     return [...found].sort((x, y) => x - y);
   };

@@ -1,6 +1,7 @@
 // TF-IDF-weighted cosine between sentences. A term's IDF comes from the sentences of both articles plus
 // an optional corpus, so a story's ubiquitous words ("North Korean", "soldier") count for little and a
 // rare one ("grenade", "80 percent") for much.
+import { ENGINE } from '../config.js';
 import type { SentenceFeatures } from './features.js';
 
 /** Sentence-level document frequencies of feature terms over a set of articles (see buildCorpusStats). */
@@ -14,13 +15,6 @@ export interface CorpusStats {
 export type IdfFunction = (term: string) => number;
 
 /**
- * Letters a stem must have before a longer stem that starts with it is taken for the same word:
- * Porter keeps "constitutionally" (constitution) apart from "Constitution" (constitut); both become constitut.
- * Six letters keep short stems such as "offic" (official / office) apart.
- */
-const MIN_SHARED_STEM = 6;
-
-/**
  * Merge stems that extend a shorter stem of the two articles into it, in place, in every term map.
  * Only plain stems are merged, never entity, number or date terms (which carry a prefix such as "e:").
  */
@@ -31,7 +25,7 @@ export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFea
   }
   const canonical = new Map<string, string>();
   for (const stem of stems) {
-    for (let length = MIN_SHARED_STEM; length < stem.length; length++) {
+    for (let length = ENGINE.minSharedStem; length < stem.length; length++) {
       const prefix = stem.slice(0, length);
       if (stems.has(prefix)) {
         canonical.set(stem, prefix);
