@@ -1,12 +1,15 @@
 // Text helpers shared by the feature extractors and the word diff: one folding rule and one tokenizer,
 // so that what the extractors see and what the diff shows are cut the same way.
+import { memoize } from './memo.js';
 
 /**
  * The form used for matching: NFKC, straight quotes, plain dashes and spaces, lower case.
  * Offsets are kept (every replacement is one UTF-16 unit for one), so a match found in the folded form
  * can be shown in the outlet's own typography: “Brutal” → "brutal".
  */
-export function foldForMatch(text: string): string {
+export const foldForMatch: (text: string) => string = memoize(fold);
+
+function fold(text: string): string {
   const nfkc = text.normalize('NFKC');
   // NFKC may change length (ligatures, full-width forms); then offsets no longer line up, so keep the
   // original text's shape and fold only what is one-for-one.

@@ -32,6 +32,9 @@ function unitsOfText(text: string): Unit[] {
     ...findEquivalentPhrases(text).map((phrase) => ({ ...phrase, key: `q:${phrase.key}` })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const units: Unit[] = [];
+  // Folding keeps offsets, so the whole text is folded once and each token's key is a slice of it.
+  const folded = foldForMatch(text);
+  const sameShape = folded.length === text.length;
   let cursor = 0;
   const plain = (upTo: number): void => {
     if (upTo <= cursor) return;
@@ -41,7 +44,7 @@ function unitsOfText(text: string): Unit[] {
           ? `n:${parseNumeral(token.text)}`
           : token.kind === 'space'
             ? ' '
-            : `t:${foldForMatch(token.text)}`;
+            : `t:${sameShape ? folded.slice(cursor + token.start, cursor + token.end) : foldForMatch(token.text)}`;
       units.push({ text: token.text, key, named: false, space: '' });
     }
   };
