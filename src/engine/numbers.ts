@@ -181,14 +181,21 @@ export interface NumberScan {
 
 export const findNumbers: (text: string) => NumberScan = memoize(findNumbersIn);
 
+/** Clock times are not counts: "9.30 on Sunday morning", "9:30 am", "10 p.m.". */
+const CLOCK_TIME =
+  /(?<![\p{N}.,])\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\p{N}])|(?<![\p{N}.,])\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/gu;
+
 function findNumbersIn(text: string): NumberScan {
   const folded = foldForMatch(text);
   const numbers: NumberMention[] = [];
   const years: NumberScan['years'] = [];
+  const times = [...folded.matchAll(CLOCK_TIME)].map((match) => [match.index, match.index + match[0].length] as const);
   for (const match of folded.matchAll(NUMBER_PATTERN)) {
     const [whole, qualifierRaw, currency, raw = '', scale, percent] = match;
     const start = match.index;
     const end = start + whole.length;
+    const valueStart = start + whole.indexOf(raw);
+    if (times.some(([from, to]) => valueStart < to && from < valueStart + raw.length)) continue;
     if (isYear(raw, scale, percent) && qualifierRaw === undefined && currency === undefined) {
       const yearStart = start + whole.indexOf(raw);
       years.push({ year: Number(raw), text: text.slice(yearStart, yearStart + raw.length), start: yearStart, end });
