@@ -129,7 +129,7 @@ const scaleAlternation = Object.keys(SCALES).join('|');
 
 // Matched on folded (lower-case) text: qualifier? currency? value scale? percent?
 const NUMBER_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩|krw\\s*|usd\\s*|eur\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${wordAlternation})(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`,
+  `(?<![\\p{L}\\p{N}.,])(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩|krw\\s*|usd\\s*|eur\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${wordAlternation})(?![\\p{L}]))(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`,
   'gu',
 );
 
