@@ -2,7 +2,6 @@
 // seeded SQLite store in a temporary directory, and drive Debian's chromium through playwright-core.
 // playwright-core downloads no browser; CI installs `chromium` with apt-get (see .ci/run).
 
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { openSqliteStore, seedFromCorpus } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
-import { createApp } from '../../src/web/app.js';
 import type { AppDeps } from '../../src/web/deps.js';
+import { testApp } from '../web/helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -52,17 +51,7 @@ export async function startApp(overrides: Partial<AppDeps> = {}): Promise<Runnin
   const dir = await mkdtemp(path.join(tmpdir(), 'parallax-e2e-'));
   const store = await openSqliteStore(path.join(dir, 'parallax.db'));
   await seedFromCorpus(store, CORPUS_DIR);
-  const logs: string[] = [];
-  const deps: AppDeps = {
-    store,
-    mode: 'test',
-    secret: randomBytes(32).toString('hex'),
-    secureCookies: false,
-    trustProxy: false,
-    log: (line) => logs.push(line),
-    ...overrides,
-  };
-  const app = createApp(deps);
+  const { app, deps, logs } = await testApp({ ...overrides, store });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(s)));
   });

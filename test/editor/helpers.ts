@@ -1,44 +1,20 @@
 // Shared set-up for the editor tests: the real app over an in-memory store seeded from corpus/, and an
 // editor logged in through a one-time setup link, exactly as a person would.
 
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Express } from 'express';
 import request from 'supertest';
-import { openSqliteStore, seedFromCorpus } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
-import { createApp } from '../../src/web/app.js';
 import type { AppDeps } from '../../src/web/deps.js';
+import { CORPUS_DIR, type TestApp, testApp } from '../web/helpers.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const CORPUS_DIR = path.resolve(here, '../../corpus');
+export type { TestApp };
+export { CORPUS_DIR };
 export const SEED_TEXT = readFileSync(path.join(CORPUS_DIR, 'nk-pow-asylum/straits-times-afp.txt'), 'utf8');
 export const PASSWORD = 'a long enough password';
 
-export interface TestApp {
-  app: Express;
-  store: Store;
-  deps: AppDeps;
-  logs: string[];
-}
-
-export async function makeApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
-  const store = await openSqliteStore(':memory:');
-  await seedFromCorpus(store, CORPUS_DIR);
-  const logs: string[] = [];
-  const deps: AppDeps = {
-    store,
-    mode: 'test',
-    secret: randomBytes(32).toString('hex'),
-    secureCookies: false,
-    trustProxy: false,
-    log: (line) => logs.push(line),
-    ...overrides,
-  };
-  return { app: createApp(deps), store, deps, logs };
-}
+/** The real app over an in-memory store seeded from corpus/ (the same set-up as the student-web tests). */
+export const makeApp: (overrides?: Partial<AppDeps>) => Promise<TestApp> = testApp;
 
 export type Agent = ReturnType<typeof request.agent>;
 
