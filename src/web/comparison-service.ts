@@ -7,13 +7,14 @@
 // Two layers: a bounded in-memory map per process (a page view costs no recomputation), then the store's
 // derived-data table (a restart or a second process does not recompute either).
 
-import { createHash } from 'node:crypto';
 import { WEB } from '../config.js';
 import { buildCorpusStats, type CorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article, Comparison, ContentType, IngestHints } from '../types.js';
+import { hintsFor, latestVersion } from './article-hints.js';
+import { BoundedCache, shortHash } from './bounded-cache.js';
 
 /** An article of a story, as a query parameter names it. `version` null means the latest. */
 export interface ArticleRef {
@@ -82,53 +83,6 @@ export function parseArticleRef(value: unknown, field: string): ArticleRef | nul
   return { slug: match[1], version: match[2] === undefined ? null : Number(match[2]) };
 }
 
-/** A small LRU map: recently used entries stay, the oldest go past `capacity`. */
-export class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-  }
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-}
-
-export function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-function hintsFor(story: StorySummary, record: ArticleRecord, version: VersionMeta): IngestHints {
-  const hints: IngestHints = {
-    id: `${story.slug}/${record.slug}`,
-    outlet: record.outlet,
-    version: version.number,
-    contentType: version.contentType,
-    language: record.language,
-  };
-  if (record.agency !== null) hints.agency = record.agency;
-  if (record.published !== null) hints.published = record.published;
-  return hints;
-}
-
-function latestVersion(record: ArticleRecord): VersionMeta | null {
-  return record.versions[record.versions.length - 1] ?? null;
-}
-
 function parseJson<T>(text: string | null): T | null {
   if (text === null) return null;
   try {
@@ -156,8 +110,8 @@ export function createComparisonService(store: Store): ComparisonService {
     return promise;
   }
 
-  function articleKey(story: StorySummary, record: ArticleRecord, version: VersionMeta): string {
-    const hints = hintsFor(story, record, version);
+  function articleKey(_story: StorySummary, record: ArticleRecord, version: VersionMeta): string {
+    const hints = hintsFor(record, version.number, version.contentType);
     return `article:v${version.id}:${INGEST_VERSION}:${shortHash(JSON.stringify(hints))}`;
   }
 
@@ -168,7 +122,7 @@ export function createComparisonService(store: Store): ComparisonService {
       if (cached !== null) return cached;
       const raw = await store.getVersion(record.id, version.number);
       if (raw === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
-      const article = ingestArticle({ raw: raw.raw, hints: hintsFor(story, record, version) });
+      const article = ingestArticle({ raw: raw.raw, hints: hintsFor(record, version.number, version.contentType) });
       await store.putDerived(key, JSON.stringify(article));
       return article;
     });

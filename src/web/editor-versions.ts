@@ -7,47 +7,22 @@
 // Measured on the seed article with 21 versions: first history page ~3.0 s (20 comparisons), then ~20 ms,
 // and ~70 ms after one more upload (one new comparison).
 
-import { createHash } from 'node:crypto';
 import { WEB_EDITOR } from '../config.js';
 import { buildCorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import { normalizedSha256 } from '../store/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
-import type { Article, ContentType, IngestHints } from '../types.js';
+import type { Article } from '../types.js';
+import { type ArticleIdentity, hintsFor, latestVersion } from './article-hints.js';
+import { BoundedCache, shortHash } from './bounded-cache.js';
 import type { Upload } from './editor-upload.js';
 import { describeVersionChange, summarizeChange, type VersionChange } from './editor-version-diff.js';
 
 /** What ingest needs to know about the article a text belongs to. */
-export interface ArticleIdentity {
-  storySlug: string;
-  slug: string;
-  outlet: string;
-  agency: string | null;
-  published: string | null;
-  language: string;
-}
-
-export function hintsFor(identity: ArticleIdentity, version: number, contentType: ContentType): IngestHints {
-  const hints: IngestHints = {
-    id: `${identity.storySlug}/${identity.slug}`,
-    outlet: identity.outlet,
-    version,
-    contentType,
-    language: identity.language,
-  };
-  if (identity.agency !== null) hints.agency = identity.agency;
-  if (identity.published !== null) hints.published = identity.published;
-  return hints;
-}
-
 /** Ingests an upload as version `version` of the article; throws InputError for text that is not an article. */
 export function ingestUpload(upload: Upload, identity: ArticleIdentity, version: number): Article {
   return ingestArticle({ raw: upload.raw, hints: hintsFor(identity, version, upload.contentType) });
-}
-
-export function latestVersion(record: ArticleRecord): VersionMeta | null {
-  return record.versions[record.versions.length - 1] ?? null;
 }
 
 /** An InputError('duplicate') when the upload's normalised text equals the article's latest version. */
@@ -90,46 +65,6 @@ export interface VersionService {
   history(record: ArticleRecord): Promise<HistoryRow[]>;
 }
 
-/** Recently used values by key, at most `capacity` of them. */
-class Recent<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(oldest);
-    }
-  }
-}
-
-function identityOfRecord(record: ArticleRecord): ArticleIdentity {
-  return {
-    storySlug: record.storySlug,
-    slug: record.slug,
-    outlet: record.outlet,
-    agency: record.agency,
-    published: record.published,
-    language: record.language,
-  };
-}
-
-function hintsKey(hints: IngestHints): string {
-  return createHash('sha256').update(JSON.stringify(hints)).digest('hex').slice(0, 16);
-}
-
 /** The change between two ingested versions, with IDF from those two alone (see the file comment). */
 export function changeBetween(prev: Article, next: Article): VersionChange {
   const comparison = compareArticles(prev, next, { corpus: buildCorpusStats([prev, next]) });
@@ -137,11 +72,11 @@ export function changeBetween(prev: Article, next: Article): VersionChange {
 }
 
 export function createVersionService(store: Store): VersionService {
-  const articles = new Recent<Promise<Article>>(WEB_EDITOR.changeCacheEntries);
-  const changes = new Recent<Promise<VersionChange>>(WEB_EDITOR.changeCacheEntries);
+  const articles = new BoundedCache<Promise<Article>>(WEB_EDITOR.changeCacheEntries);
+  const changes = new BoundedCache<Promise<VersionChange>>(WEB_EDITOR.changeCacheEntries);
 
   /** Shares one computation between concurrent requests; a failure is not kept. */
-  function memo<V>(cache: Recent<Promise<V>>, key: string, compute: () => Promise<V>): Promise<V> {
+  function memo<V>(cache: BoundedCache<Promise<V>>, key: string, compute: () => Promise<V>): Promise<V> {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const promise = compute();
@@ -165,8 +100,8 @@ export function createVersionService(store: Store): VersionService {
   }
 
   function articleKey(record: ArticleRecord, version: VersionMeta): string {
-    const hints = hintsFor(identityOfRecord(record), version.number, version.contentType);
-    return `editor-article:v${version.id}:${INGEST_VERSION}:${hintsKey(hints)}`;
+    const hints = hintsFor(record, version.number, version.contentType);
+    return `editor-article:v${version.id}:${INGEST_VERSION}:${shortHash(JSON.stringify(hints))}`;
   }
 
   function loadVersion(record: ArticleRecord, version: VersionMeta): Promise<Article> {
@@ -178,7 +113,7 @@ export function createVersionService(store: Store): VersionService {
           throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
         return ingestArticle({
           raw: stored.raw,
-          hints: hintsFor(identityOfRecord(record), version.number, version.contentType),
+          hints: hintsFor(record, version.number, version.contentType),
         });
       }),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCache, parseArticleRef } from '../../src/web/comparison-service.js';
+import { BoundedCache } from '../../src/web/bounded-cache.js';
+import { parseArticleRef } from '../../src/web/comparison-service.js';
 
 describe('parseArticleRef', () => {
   it.each([

@@ -6,10 +6,11 @@ import express, { type RequestHandler, Router } from 'express';
 import { STORE, WEB_EDITOR } from '../../config.js';
 import { InputError, NotFoundError } from '../../errors.js';
 import { checkOptionalText } from '../../store/validate.js';
+import { latestVersion } from '../article-hints.js';
 import { currentEditor, requireBearer } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { param, parseContentType, readUpload, type Upload, uploadParser } from '../editor-upload.js';
-import { checkNotDuplicate, ingestUpload, latestVersion } from '../editor-versions.js';
+import { checkNotDuplicate, ingestUpload } from '../editor-versions.js';
 
 interface ApiBody {
   upload: Upload;

@@ -16,18 +16,13 @@ import {
   checkSlug,
 } from '../../store/validate.js';
 import type { Article } from '../../types.js';
+import { type ArticleIdentity, latestVersion } from '../article-hints.js';
 import { csrfProtection, currentEditor, requireEditor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { slugify } from '../editor-forms.js';
 import { encodeRaw, field, param, readCarriedUpload, readUpload, type Upload, uploadParser } from '../editor-upload.js';
 import type { VersionChange } from '../editor-version-diff.js';
-import {
-  type ArticleIdentity,
-  checkNotDuplicate,
-  createVersionService,
-  ingestUpload,
-  latestVersion,
-} from '../editor-versions.js';
+import { checkNotDuplicate, createVersionService, ingestUpload } from '../editor-versions.js';
 
 /** The article form's fields as typed, so that a form with a mistake comes back filled in. */
 interface ArticleFields {
