@@ -263,6 +263,13 @@ const NOT_NAMES = new Set([
   'spokesperson',
   'spokesman',
   'spokeswoman',
+  // Adjectives written with a capital that name no one: "Western intelligence", "Asian features".
+  'western',
+  'eastern',
+  'asian',
+  'european',
+  'african',
+  'arab',
 ]);
 
 /** Titles that belong before a name but are not part of its key: "President Yoon" → yoon. */

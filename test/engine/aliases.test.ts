@@ -35,6 +35,11 @@ describe('alias table', () => {
     const text = 'Ri said he belongs to the Reconnaissance General Bureau, the North’s intelligence agency.';
     const aliased = findAliasedEntities(text, newEntityContext());
     expect(findOtherEntities(text, aliased).map((e) => e.label)).toEqual(['Ri', 'Reconnaissance General Bureau']);
+    const western =
+      'the frontline, where Western intelligence says Pyongyang sent troops under Seoul’s Foreign Ministry';
+    expect(findOtherEntities(western, findAliasedEntities(western, newEntityContext())).map((e) => e.label)).toEqual([
+      'Foreign Ministry',
+    ]);
   });
 
   it('gives equivalent phrases one canonical form', () => {
