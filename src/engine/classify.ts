@@ -330,24 +330,46 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
       (word) =>
         !STOPWORDS.has(word) && word.length > 1 && !/^(?:not|\p{L}+n't)$/u.test(word) && !otherStems.has(stem(word)),
     );
-    // A figure the other side does not give is added detail too: "declined by 10 per cent".
-    const freshNumbers = findNumbers(run.text).numbers.filter((n) => !otherNumbers.has(n.value));
-    if (fresh.length === 0 && freshNumbers.length === 0) continue;
+    // A figure the other side does not give is added detail too: "declined by 10 per cent". Looked for only
+    // when no fresh word already makes the run added detail.
+    if (fresh.length === 0 && !findNumbers(run.text).numbers.some((n) => !otherNumbers.has(n.value))) continue;
     const phrase = run.text.trim().replace(/^[\s,.;:–—"“”'‘’()[\]-]+|[\s,.;:–—"“”'‘’()[\]-]+$/g, '');
     phrases.push(phrase.length > 90 ? `${phrase.slice(0, 87)}…` : phrase);
   }
   return phrases.length > limit ? [...phrases.slice(0, limit), '…'] : phrases;
 }
 
+/** The figure, date and quote conflicts of a pair: the labels and the facts table both need them. */
+export interface PairConflicts {
+  numbers: Array<[NumberWithText, NumberWithText]>;
+  dates: Array<[DateMention, DateMention]>;
+  quote: [string, string] | null;
+}
+
+export function pairConflicts(
+  left: Side,
+  right: Side,
+  runs: ReadonlyArray<DiffRun>,
+  quoteCoverage: number,
+): PairConflicts {
+  return {
+    numbers: numberConflicts(left, right),
+    dates: dateConflicts(left, right, runs),
+    quote: quoteConflict(left, right, quoteCoverage),
+  };
+}
+
+/** `conflicts`, when given, must be pairConflicts of the same pair: the caller computed them already. */
 export function classifyPair(
   left: Side,
   right: Side,
   runs: ReadonlyArray<DiffRun>,
   diffTruncated: boolean,
   options: ClassifyOptions,
+  conflicts: PairConflicts = pairConflicts(left, right, runs, options.quoteCoverage),
 ): PairClassification {
   const reasons: Reason[] = [];
-  for (const [a, b] of numberConflicts(left, right)) {
+  for (const [a, b] of conflicts.numbers) {
     reasons.push({
       code: 'number-differs',
       detail: `The numbers differ: ${a.text} / ${b.text}`,
@@ -355,7 +377,7 @@ export function classifyPair(
       right: b.text,
     });
   }
-  for (const [a, b] of dateConflicts(left, right, runs)) {
+  for (const [a, b] of conflicts.dates) {
     reasons.push({
       code: 'date-differs',
       detail: `The dates differ: ${a.text} (${a.value}) / ${b.text} (${b.value})`,
@@ -373,7 +395,7 @@ export function classifyPair(
       right: b.text,
     });
   }
-  const quotes = quoteConflict(left, right, options.quoteCoverage);
+  const quotes = conflicts.quote;
   if (quotes !== null) {
     const [a, b] = quotes;
     reasons.push({

@@ -5,7 +5,7 @@ import { ENGINE } from '../config.js';
 import { bug } from '../errors.js';
 import type { Alignment, Article, Comparison, ComparisonSide, ComparisonSummary, Sentence } from '../types.js';
 import { type AlignedGroup, type AlignOptions, alignSentences } from './align.js';
-import { classifyPair, dateConflicts, numberConflicts, quoteConflict } from './classify.js';
+import { classifyPair, pairConflicts } from './classify.js';
 import { buildFacts, type PairedConflict } from './facts.js';
 import { extractFeatures, type FeatureCache, type FeatureWeights, type SentenceFeatures } from './features.js';
 import { clearMemos } from './memo.js';
@@ -142,12 +142,13 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
       settings.diffMaxEditLength,
     );
     const identical = diff.runs.length <= 1 && diff.runs.every((run) => run.op === 'equal');
+    const conflicts = pairConflicts(leftSide, rightSide, diff.runs, settings.quoteCoverage);
     const { relation, reasons } = identical
       ? { relation: 'agree' as const, reasons: [] }
-      : classifyPair(leftSide, rightSide, diff.runs, diff.truncated, settings);
+      : classifyPair(leftSide, rightSide, diff.runs, diff.truncated, settings, conflicts);
     const leftSentence = group.left[0] ?? 0;
     const rightSentence = group.right[0] ?? 0;
-    for (const [a, b] of numberConflicts(leftSide, rightSide)) {
+    for (const [a, b] of conflicts.numbers) {
       paired.push({
         kind: 'number',
         leftSentence,
@@ -156,10 +157,10 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
         rightValue: `${b.mention.noun}|${b.mention.value}`,
       });
     }
-    for (const [a, b] of dateConflicts(leftSide, rightSide, diff.runs)) {
+    for (const [a, b] of conflicts.dates) {
       paired.push({ kind: 'date', leftSentence, rightSentence, leftValue: a.value, rightValue: b.value });
     }
-    if (quoteConflict(leftSide, rightSide, settings.quoteCoverage) !== null) {
+    if (conflicts.quote !== null) {
       for (const l of group.left)
         for (const r of group.right) {
           paired.push({ kind: 'quote', leftSentence: l, rightSentence: r, leftValue: '', rightValue: '' });

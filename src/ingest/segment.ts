@@ -49,7 +49,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  * Splits paragraphs into sentences whose offsets point into `paragraphs.map(p => p.text).join('\n\n')`.
  */
 export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], language: string): Sentence[] {
-  const segmenter = new Intl.Segmenter(segmenterLocale(language), { granularity: 'sentence' });
+  const segmenter = segmenterFor(language);
   const sentences: Sentence[] = [];
   let offset = 0;
   for (const [paragraph, p] of paragraphs.entries()) {
@@ -246,6 +246,24 @@ function withinWords(text: string, start: number, end: number, limit: number): b
       .split(/\s+/)
       .filter((w) => w !== '').length <= limit
   );
+}
+
+/**
+ * One segmenter per language tag for the life of the process: building one (and resolving its locale) cost
+ * more than segmenting a whole article, and a segmenter keeps no state between segment() calls.
+ */
+const segmenters = new Map<string, Intl.Segmenter>();
+const MAX_SEGMENTERS = 32;
+
+function segmenterFor(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (segmenter === undefined) {
+    segmenter = new Intl.Segmenter(segmenterLocale(language), { granularity: 'sentence' });
+    // Language tags come from input: a few are real, so an odd stream of made-up ones only empties the map.
+    if (segmenters.size >= MAX_SEGMENTERS) segmenters.clear();
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
 }
 
 /** Intl.Segmenter needs a valid locale; an unknown language tag falls back to English rules. */
