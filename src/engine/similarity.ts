@@ -103,10 +103,12 @@ export function vectorOf(termGroups: ReadonlyArray<ReadonlyMap<string, number>>,
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  // No destructured pair here: this runs for every scored sentence pair, and the array was garbage each time.
+  const small = a.weights.size <= b.weights.size ? a.weights : b.weights;
+  const large = small === a.weights ? b.weights : a.weights;
   let dot = 0;
-  for (const [term, weight] of small.weights) {
-    const other = large.weights.get(term);
+  for (const [term, weight] of small) {
+    const other = large.get(term);
     if (other !== undefined) dot += weight * other;
   }
   return Math.min(1, Math.max(0, dot));

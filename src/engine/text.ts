@@ -9,16 +9,25 @@ import { memoize } from './memo.js';
  */
 export const foldForMatch: (text: string) => string = memoize(fold);
 
+/** Typographic marks and their plain forms, one UTF-16 unit for one. */
+const PLAIN_MARKS = new Map<string, string>([
+  ...[...'\u2018\u2019\u201a\u201b\u2032'].map((mark): [string, string] => [mark, "'"]),
+  ...[...'\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb'].map((mark): [string, string] => [mark, '"']),
+  ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((mark): [string, string] => [mark, '-']),
+  ...[...'\u00a0\u2007\u202f'].map((mark): [string, string] => [mark, ' ']),
+]);
+const TYPOGRAPHIC_MARK = /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0\u2007\u202f]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 function fold(text: string): string {
+  // ASCII is its own NFKC form and has no marks to replace: lower case is all there is to do (most words).
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   const nfkc = text.normalize('NFKC');
   // NFKC may change length (ligatures, full-width forms); then offsets no longer line up, so keep the
   // original text's shape and fold only what is one-for-one.
   const base = nfkc.length === text.length ? nfkc : text;
-  const marks = base
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ');
+  // One pass for all marks (the four sets are disjoint and map to ASCII, so the order never mattered).
+  const marks = base.replace(TYPOGRAPHIC_MARK, (mark) => PLAIN_MARKS.get(mark) ?? mark);
   const lower = marks.toLowerCase();
   if (lower.length === marks.length) return lower;
   // A rare letter whose lower case is longer ("İ"): lower-case letter by letter, keeping those as they are.
