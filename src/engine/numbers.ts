@@ -185,10 +185,18 @@ export const findNumbers: (text: string) => NumberScan = memoize(findNumbersIn);
 const CLOCK_TIME =
   /(?<![\p{N}.,])\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\p{N}])|(?<![\p{N}.,])\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/gu;
 
+/**
+ * A figure needs a digit or a number word; most sentences have neither, and the long NUMBER_PATTERN is
+ * tried at every position of the text, so this cheap test comes first. It may say yes wrongly ("often"),
+ * never no wrongly.
+ */
+const MAY_HOLD_NUMBER = new RegExp(`\\d|${wordAlternation}`);
+
 function findNumbersIn(text: string): NumberScan {
   const folded = foldForMatch(text);
   const numbers: NumberMention[] = [];
   const years: NumberScan['years'] = [];
+  if (!MAY_HOLD_NUMBER.test(folded)) return { numbers, years };
   const times = [...folded.matchAll(CLOCK_TIME)].map((match) => [match.index, match.index + match[0].length] as const);
   for (const match of folded.matchAll(NUMBER_PATTERN)) {
     const [whole, qualifierRaw, currency, raw = '', scale, percent] = match;

@@ -65,8 +65,13 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Lower-case words of a text, numbers excluded, hyphenated words also split into parts. */
-export function wordsOf(text: string): string[] {
+/**
+ * Lower-case words of a text, numbers excluded, hyphenated words also split into parts. Memoised per
+ * comparison (the labels ask it of every sentence of both sides of a pair); callers must not change the array.
+ */
+export const wordsOf: (text: string) => readonly string[] = memoize(wordsOfText);
+
+function wordsOfText(text: string): string[] {
   const words: string[] = [];
   for (const token of tokenize(foldForMatch(text))) {
     if (token.kind !== 'word') continue;

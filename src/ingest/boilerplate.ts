@@ -53,8 +53,12 @@ function isProse(line: string): boolean {
   return (words >= INGEST.minProseWords && ENDS_SENTENCE.test(text)) || words >= INGEST.minLongLineWords;
 }
 
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function wordCount(text: string): number {
-  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let count = 0;
+  for (const word of text.split(' ')) if (HAS_LETTER_OR_DIGIT.test(word)) count++;
+  return count;
 }
 
 /**
@@ -69,12 +73,15 @@ export function removeBoilerplate(
 ): CleanLines {
   const out: CleanLines = { lines: [], removed: [], pageDates: [], agencyCredits: [], datelines: [] };
   const raw = text.split('\n').map((line) => applyInlineRules(line, out));
-  const cut = relatedLinksStart(raw);
+  // Both the related-links search and the prose bounds ask whether a line is prose: answer each line once.
+  const prose: Array<boolean | undefined> = [];
+  const isProseAt = (i: number): boolean => (prose[i] ??= isProse(raw[i] as string));
+  const cut = relatedLinksStart(raw, isProseAt);
   // A credit or note that a head or tail rule knows is not prose, even when it ends with a full stop:
   // `(The article has been published through a syndicated feed. …)` must not make itself the last paragraph.
   const framing = rules.filter((r) => r.place !== 'anywhere' && r.after === undefined);
   const proseIndexes = raw.flatMap((line, i) =>
-    i < cut && isProse(line) && !framing.some((r) => r.pattern.test(line)) ? [i] : [],
+    i < cut && isProseAt(i) && !framing.some((r) => r.pattern.test(line)) ? [i] : [],
   );
   const firstProse = proseIndexes[0] ?? cut;
   const lastProse = proseIndexes.at(-1) ?? -1;
@@ -191,11 +198,11 @@ function applyInlineRules(line: string, out: CleanLines): string {
  * Index of the heading that starts a list of other articles ("More from Headlines", "Recent Posts"), or the number
  * of lines when there is none. Only after some prose: a page never lists related links before its article.
  */
-function relatedLinksStart(lines: readonly string[]): number {
+function relatedLinksStart(lines: readonly string[], isProseAt: (i: number) => boolean): number {
   let seenProse = false;
   for (const [i, line] of lines.entries()) {
     if (seenProse && RELATED_HEADING.test(line)) return i;
-    if (isProse(line)) seenProse = true;
+    if (isProseAt(i)) seenProse = true;
   }
   return lines.length;
 }
