@@ -16,12 +16,14 @@ const PLAIN_MARKS = new Map<string, string>([
   ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((mark): [string, string] => [mark, '-']),
   ...[...'\u00a0\u2007\u202f'].map((mark): [string, string] => [mark, ' ']),
 ]);
-const TYPOGRAPHIC_MARK = /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0\u2007\u202f]/g;
-const NON_ASCII = /[^\u0000-\u007f]/;
+const TYPOGRAPHIC_MARK =
+  /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0\u2007\u202f]/g;
+/** Anything but printable ASCII, tab and line breaks: other text takes the general path, which is always right. */
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 function fold(text: string): string {
   // ASCII is its own NFKC form and has no marks to replace: lower case is all there is to do (most words).
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  if (!NOT_PLAIN_ASCII.test(text)) return text.toLowerCase();
   const nfkc = text.normalize('NFKC');
   // NFKC may change length (ligatures, full-width forms); then offsets no longer line up, so keep the
   // original text's shape and fold only what is one-for-one.
