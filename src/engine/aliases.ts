@@ -42,10 +42,11 @@ function isCased(name: string): boolean {
 /**
  * Whole-name matching of a fixed list of names, the same matches as the regular expression
  * `(?<![\p{L}\p{N}])(?:longest|…|shortest)(?![\p{L}\p{N}])` run with matchAll: look-arounds instead of \b
- * because names may end in "." ("U.S.") or contain apostrophes. Done by hand because V8 tries all ~100
- * alternatives at every word start; indexing the names by first character makes this ~10× faster.
+ * because names may end in "." ("U.S.") or contain apostrophes. Done by hand, trying only the names that
+ * start with the character at a word start, because this runs on every sentence and on every phrase the
+ * labels look at: about 3× faster than V8 running the ~100-way alternation (seed sentences, measured).
  */
-class NameMatcher {
+export class NameMatcher {
   /** Names by their first UTF-16 unit (an array for ASCII, the common case), longest first, ties in code-unit order. */
   private readonly ascii: Array<string[] | undefined> = [];
   private readonly other = new Map<number, string[]>();
@@ -55,43 +56,46 @@ class NameMatcher {
     for (const name of sorted) {
       if (name === '') continue;
       const first = name.charCodeAt(0);
-      const list = this.candidates(first);
+      const list = first < 0x80 ? this.ascii[first] : this.other.get(first);
       if (list !== undefined) list.push(name);
       else if (first < 0x80) this.ascii[first] = [name];
       else this.other.set(first, [name]);
     }
   }
 
-  private candidates(code: number): string[] | undefined {
-    return code < 0x80 ? this.ascii[code] : this.other.get(code);
-  }
-
   /** Each match, left to right and without overlaps, as [start, name]. */
   matchAll(text: string): Array<[number, string]> {
     const found: Array<[number, string]> = [];
     const length = text.length;
+    // Whether the code point before `at` is a letter or digit: only a position after none can start a name.
+    let afterWord = false;
     let at = 0;
     while (at < length) {
       const code = text.charCodeAt(at);
-      const candidates = this.candidates(code);
-      if (candidates !== undefined && !isWordCodePoint(codePointBefore(text, at))) {
-        let name: string | undefined;
-        for (const candidate of candidates) {
-          if (text.startsWith(candidate, at) && !isWordCodePoint(text.codePointAt(at + candidate.length))) {
-            name = candidate;
-            break;
-          }
-        }
+      if (!afterWord) {
+        const candidates = code < 0x80 ? this.ascii[code] : this.other.get(code);
+        const name = candidates === undefined ? undefined : this.firstWhole(text, at, candidates);
         if (name !== undefined) {
           found.push([at, name]);
           at += name.length;
+          afterWord = isWordCodePoint(codePointBefore(text, at));
           continue;
         }
       }
-      // As a /u expression does, never start inside a surrogate pair.
-      at += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
+      // As a /u expression does, step over a surrogate pair whole.
+      const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1));
+      afterWord = isWordCodePoint(pair ? text.codePointAt(at) : code);
+      at += pair ? 2 : 1;
     }
     return found;
+  }
+
+  /** The first candidate, in alternation order, written at `at` and not followed by a letter or digit. */
+  private firstWhole(text: string, at: number, candidates: string[]): string | undefined {
+    for (const candidate of candidates) {
+      if (text.startsWith(candidate, at) && !isWordCodePoint(text.codePointAt(at + candidate.length))) return candidate;
+    }
+    return undefined;
   }
 }
 
