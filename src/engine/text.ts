@@ -51,20 +51,112 @@ export interface Token {
 /**
  * Words keep non-ASCII letters, inner apostrophes and hyphens (Zelenskyy, Eugénie, Jae-woong, didn't);
  * numbers stay whole with their separators ("10,000", "20.1"); each other character is its own token.
- * Joining the tokens gives back the input exactly.
+ * Joining the tokens gives back the input exactly. The tokens are those of the /u expression
+ * `(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['\u2019-][\p{L}\p{M}\p{N}]+)*)|(\s+)|([\s\S])`
+ * (test/engine/tokenize.test.ts holds it and checks), scanned by hand: every sentence is tokenized several
+ * times per comparison, and the match objects of matchAll were a large share of the garbage.
  */
-const TOKEN_PATTERN =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['\u2019-][\p{L}\p{M}\p{N}]+)*)|(\s+)|([\s\S])/gu;
-
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
-    const start = match.index;
-    const kind: TokenKind =
-      match[1] !== undefined ? 'number' : match[2] !== undefined ? 'word' : match[3] !== undefined ? 'space' : 'punct';
-    tokens.push({ text: match[0], kind, start, end: start + match[0].length });
+  const length = text.length;
+  let start = 0;
+  while (start < length) {
+    const code = text.charCodeAt(start);
+    let end: number;
+    let kind: TokenKind;
+    if (isDigit(code)) {
+      kind = 'number';
+      end = numberEnd(text, start);
+    } else {
+      const first = characterClass(text, start);
+      if ((first & LETTER_OR_MARK) !== 0) {
+        kind = 'word';
+        end = wordEnd(text, start);
+      } else if ((first & SPACE) !== 0) {
+        kind = 'space';
+        end = start + codePointWidth(text, start);
+        while (end < length && (characterClass(text, end) & SPACE) !== 0) end += codePointWidth(text, end);
+      } else {
+        kind = 'punct';
+        end = start + codePointWidth(text, start);
+      }
+    }
+    tokens.push({ text: text.slice(start, end), kind, start, end });
+    start = end;
   }
   return tokens;
+}
+
+const LETTER_OR_MARK = 1;
+const NUMBER = 2;
+const SPACE = 4;
+const LETTER_MARK_OR_NUMBER = LETTER_OR_MARK | NUMBER;
+
+/** Character classes of non-ASCII code points, computed once each: the Unicode tables behind \p{…} and \s. */
+const nonAsciiClasses = new Map<number, number>();
+
+function characterClass(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LETTER_OR_MARK;
+    if (isDigit(code)) return NUMBER;
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? SPACE : 0;
+  }
+  const codePoint = text.codePointAt(at) as number;
+  let found = nonAsciiClasses.get(codePoint);
+  if (found === undefined) {
+    const character = String.fromCodePoint(codePoint);
+    found =
+      (/^[\p{L}\p{M}]$/u.test(character) ? LETTER_OR_MARK : 0) |
+      (/^\p{N}$/u.test(character) ? NUMBER : 0) |
+      (/^\s$/u.test(character) ? SPACE : 0);
+    nonAsciiClasses.set(codePoint, found);
+  }
+  return found;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** 2 for a surrogate pair, read whole as /u does; 1 otherwise (a lone surrogate included). */
+function codePointWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+function digitsEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** "10,000.5": one to three digits and thousands groups, or plain digits; then decimals if any. */
+function numberEnd(text: string, start: number): number {
+  let end = digitsEnd(text, start);
+  if (end - start <= 3) {
+    // Thousands groups only count after one to three digits: "1234,567" is 1234 , 567.
+    let grouped = end;
+    while (text.charCodeAt(grouped) === 0x2c && digitsEnd(text, grouped + 1) >= grouped + 4) grouped += 4;
+    end = grouped;
+  }
+  if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) end = digitsEnd(text, end + 1);
+  return end;
+}
+
+/** A word: letters, marks and digits, joined by single apostrophes or hyphens ("Jae-woong", "didn't"). */
+function wordEnd(text: string, start: number): number {
+  const length = text.length;
+  let end = start + codePointWidth(text, start);
+  for (;;) {
+    while (end < length && (characterClass(text, end) & LETTER_MARK_OR_NUMBER) !== 0) end += codePointWidth(text, end);
+    const joiner = text.charCodeAt(end);
+    const isJoiner = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d;
+    if (!isJoiner || end + 1 >= length || (characterClass(text, end + 1) & LETTER_MARK_OR_NUMBER) === 0) return end;
+    end += 1;
+  }
 }
 
 /**
