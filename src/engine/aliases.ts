@@ -115,8 +115,16 @@ function isWordCodePoint(codePoint: number | undefined): boolean {
       (codePoint >= 0x30 && codePoint <= 0x39)
     );
   }
-  return WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+  let isWord = nonAsciiWord.get(codePoint);
+  if (isWord === undefined) {
+    isWord = WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+    nonAsciiWord.set(codePoint, isWord);
+  }
+  return isWord;
 }
+
+/** Answers for non-ASCII code points, kept: curly quotes and dashes come up in every sentence. */
+const nonAsciiWord = new Map<number, boolean>();
 
 /** The code point that ends right before `at`, a surrogate pair read whole as a /u look-behind does. */
 function codePointBefore(text: string, at: number): number | undefined {
