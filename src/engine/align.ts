@@ -75,8 +75,7 @@ function candidatePairs(
         if (list === undefined || list.length > options.maxPostings) continue;
         for (const other of list) hits.set(other, (hits.get(other) ?? 0) + 1);
       }
-      const best = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.maxCandidates);
-      for (const [other] of best) {
+      for (const other of strongest(hits, options.maxCandidates)) {
         keys.add(flip ? other * right.length + position : position * right.length + other);
       }
     });
@@ -84,6 +83,35 @@ function candidatePairs(
   search(left, right, false);
   search(right, left, true);
   return keys;
+}
+
+/**
+ * The `limit` sentences with the most shared rare terms, ties to the earlier sentence: the first `limit` of
+ * the hits sorted by count (descending) then position, without sorting thousands of hits of common terms.
+ * Only which sentences are chosen matters (the caller sorts the pairs), not their order here.
+ */
+function strongest(hits: ReadonlyMap<number, number>, limit: number): number[] {
+  if (limit <= 0) {
+    return [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([other]) => other)
+      .slice(0, limit);
+  }
+  if (hits.size <= limit) return [...hits.keys()];
+  const byCount: number[][] = [];
+  for (const [other, count] of hits) {
+    const bucket = byCount[count];
+    if (bucket === undefined) byCount[count] = [other];
+    else bucket.push(other);
+  }
+  const chosen: number[] = [];
+  for (let count = byCount.length - 1; count >= 0 && chosen.length < limit; count--) {
+    const bucket = byCount[count];
+    if (bucket === undefined) continue;
+    if (chosen.length + bucket.length <= limit) chosen.push(...bucket);
+    else chosen.push(...bucket.sort((a, b) => a - b).slice(0, limit - chosen.length));
+  }
+  return chosen;
 }
 
 function isCutOff(sentence: SentenceFeatures): boolean {

@@ -246,9 +246,15 @@ function quoteFacts(
     }
     return [...found].sort((x, y) => x - y);
   };
-  const quoteConflicts = new Set(
-    paired.filter((c) => c.kind === 'quote').map((c) => `${c.leftSentence}|${c.rightSentence}`),
-  );
+  // Left sentence → right sentences whose quotes conflict with it: looked up per left quote, not built as a
+  // string key for every left × right quote pair (a million keys at 1,000 sentences a side).
+  const quoteConflicts = new Map<number, Set<number>>();
+  for (const conflict of paired) {
+    if (conflict.kind !== 'quote') continue;
+    const rights = quoteConflicts.get(conflict.leftSentence);
+    if (rights === undefined) quoteConflicts.set(conflict.leftSentence, new Set([conflict.rightSentence]));
+    else rights.add(conflict.rightSentence);
+  }
   const usedRight = new Set<number>();
   const facts: Fact[] = [];
   const keyOf = (item: QuoteItem): string => `quote:${slugify(item.text.split(/\s+/).slice(0, 8).join(' '))}`;
@@ -261,10 +267,11 @@ function quoteFacts(
         quoteCovered(b.item.words, a.item.wordSet, options.quoteCoverage)
       );
     });
+    const conflicting = quoteConflicts.get(a.sentence);
     const differing =
-      same.length > 0
+      same.length > 0 || conflicting === undefined
         ? []
-        : r.flatMap((b, position) => (quoteConflicts.has(`${a.sentence}|${b.sentence}`) ? [position] : []));
+        : r.flatMap((b, position) => (conflicting.has(b.sentence) ? [position] : []));
     for (const position of [...same, ...differing]) usedRight.add(position);
     const status: FactStatus = same.length > 0 ? 'agree' : differing.length > 0 ? 'differ' : 'left-only';
     facts.push({
