@@ -67,6 +67,23 @@ function addTerm(terms: Map<string, number>, term: string, weight: number): void
   terms.set(term, (terms.get(term) ?? 0) + weight);
 }
 
+interface WordTerms {
+  terms: Map<string, number>;
+  /** The quote terms when the word is inside a quote, else null. */
+  quoteTerms: Map<string, number> | null;
+  stems: Set<string>;
+}
+
+/** One word's stem as a term (synonyms merged), unless it is a stop word or a single letter. */
+function addWordTerms(word: string, into: WordTerms): void {
+  if (word.length < 2 || STOPWORDS.has(word)) return;
+  const stemmed = stem(word);
+  into.stems.add(stemmed);
+  const term = SYNONYM.get(stemmed) ?? stemmed;
+  addTerm(into.terms, term, 1);
+  if (into.quoteTerms !== null) addTerm(into.quoteTerms, term, 1);
+}
+
 /** Features of every sentence of an article, in sentence order. */
 type SentencePayload = Omit<SentenceFeatures, 'index' | 'role' | 'paragraph'>;
 
@@ -146,18 +163,14 @@ function sentencePayload(
   const folded = foldForMatch(text);
   for (const token of tokenize(folded)) {
     if (token.kind !== 'word') continue;
-    const word = token.text.replace(/'s$/, '');
+    const word = token.text.endsWith("'s") ? token.text.slice(0, -2) : token.text;
     if (NEGATIONS.has(word) || word.endsWith("n't")) negations.push(word);
     if (overlaps(token.start, token.end, aliased) || overlaps(token.start, token.end, dates)) continue;
     const quoted = overlaps(token.start, token.end, quotes);
-    for (const part of word.includes('-') ? [word, ...word.split('-')] : [word]) {
-      if (part.length < 2 || STOPWORDS.has(part)) continue;
-      const stemmed = stem(part);
-      stems.add(stemmed);
-      const term = SYNONYM.get(stemmed) ?? stemmed;
-      addTerm(terms, term, 1);
-      if (quoted) addTerm(quoteTerms, term, 1);
-    }
+    const into: WordTerms = { terms, quoteTerms: quoted ? quoteTerms : null, stems };
+    // A hyphenated word counts whole and by its parts: "long-range" → long-range, long, range.
+    addWordTerms(word, into);
+    if (word.includes('-')) for (const part of word.split('-')) addWordTerms(part, into);
   }
   for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
   for (const number of numbers) {
