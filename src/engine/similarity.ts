@@ -37,6 +37,8 @@ export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFea
   for (const side of sides) {
     for (const sentence of side) {
       for (const map of [sentence.terms, sentence.quoteTerms]) {
+        // Most sentences hold no merged stem: copy and rewrite only the maps that do.
+        if (!hasAnyKey(map, canonical)) continue;
         for (const [term, count] of [...map]) {
           const target = canonical.get(term);
           if (target === undefined) continue;
@@ -46,6 +48,11 @@ export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFea
       }
     }
   }
+}
+
+function hasAnyKey(map: ReadonlyMap<string, number>, keys: ReadonlyMap<string, string>): boolean {
+  for (const key of map.keys()) if (keys.has(key)) return true;
+  return false;
 }
 
 export function countDocumentFrequency(sentences: ReadonlyArray<SentenceFeatures>, into: Map<string, number>): void {
