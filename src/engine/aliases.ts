@@ -378,6 +378,9 @@ const TITLES = new Set([
   'spokesman',
 ]);
 
+/** Lower-case words a name may hold inside ("Bank of Korea") but not end with. */
+const LINKING_WORDS = new Set(['of', 'the', 'for', 'on', 'and']);
+
 const CAPITALISED_RUN =
   /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*(?:\s+(?:(?:of|the|for|on|and)\s+)?\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)*/gu;
 
@@ -394,13 +397,13 @@ export function findOtherEntities(text: string, taken: EntityMention[]): EntityM
   }
   for (const match of masked.matchAll(CAPITALISED_RUN)) {
     let start = match.index;
-    let name = match[0].replace(/['’]s$/, '');
+    let name = match[0].endsWith("'s") || match[0].endsWith('’s') ? match[0].slice(0, -2) : match[0];
     const words = name.split(/\s+/);
     while (words.length > 0 && NOT_NAMES.has(foldForMatch(words[0] ?? ''))) {
       const dropped = words.shift() ?? '';
       start = masked.indexOf(words[0] ?? '', start + dropped.length);
     }
-    while (words.length > 0 && /^(?:of|the|for|on|and)$/.test(words[words.length - 1] ?? '')) words.pop();
+    while (words.length > 0 && LINKING_WORDS.has(words[words.length - 1] ?? '')) words.pop();
     if (words.length === 0 || start < 0) continue;
     name = words.join(' ');
     const end = start + name.length;

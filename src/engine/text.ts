@@ -169,7 +169,7 @@ function wordsOfText(text: string): string[] {
   const words: string[] = [];
   for (const token of tokenize(foldForMatch(text))) {
     if (token.kind !== 'word') continue;
-    const bare = token.text.replace(/'s$/, '');
+    const bare = token.text.endsWith("'s") ? token.text.slice(0, -2) : token.text;
     words.push(bare);
     if (bare.includes('-')) words.push(...bare.split('-').filter((part) => part.length > 0));
   }
