@@ -1,11 +1,11 @@
-// Word diff inside one matched pair, with jsdiff's diffArrays algorithm (ported as editScript in myers.ts)
-// over our own units: numbers stay whole ("10,000" is one unit, where diffWords splits it), and a name or
-// phrase of the alias/equivalence table is one unit compared by its canonical key, so "per cent" against
-// "percent" or "ROK" against "South Korea" comes out as `equivalent`, not as a change.
+// Word diff inside one matched pair, with jsdiff's diffArrays over our own units: numbers stay whole
+// ("10,000" is one unit, where diffWords splits it), and a name or phrase of the alias/equivalence table
+// is one unit compared by its canonical key, so "per cent" against "percent" or "ROK" against "South Korea"
+// comes out as `equivalent`, not as a change.
+import { diffArrays } from 'diff';
 import type { DiffRun } from '../types.js';
 import { aliasesIn, findEquivalentPhrases } from './aliases.js';
 import { memoize } from './memo.js';
-import { editScript } from './myers.js';
 import { foldForMatch, parseNumeral, tokenize } from './text.js';
 
 interface Unit {
@@ -124,11 +124,11 @@ export function diffSentences(left: string, right: string, maxEditLength: number
   if (left === right) return { runs: left === '' ? [] : [{ op: 'equal', text: left }], truncated: false };
   const leftUnits = unitsOf(left);
   const rightUnits = unitsOf(right);
-  // Diffing the keys as plain strings lets the diff compare with ===, several times faster than a comparator.
-  const changes = editScript(
+  // Diffing the keys as plain strings lets jsdiff compare with ===, several times faster than a comparator.
+  const changes = diffArrays(
     leftUnits.map((unit) => unit.key),
     rightUnits.map((unit) => unit.key),
-    maxEditLength,
+    { maxEditLength },
   );
   if (changes === undefined) {
     const runs: DiffRun[] = [];
@@ -140,7 +140,7 @@ export function diffSentences(left: string, right: string, maxEditLength: number
   let i = 0;
   let j = 0;
   for (const change of changes) {
-    const count = change.count;
+    const count = change.value.length;
     if (change.removed) {
       push(runs, {
         op: 'left',
