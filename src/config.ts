@@ -77,6 +77,22 @@ export const ENGINE = {
    * troops" (1.1) is one troop count; "two soldiers" / "11,000 troops" are different facts.
    */
   numberConflictRatio: 1.5,
+  /**
+   * Share in [0, 1] (Jaccard) of content stems and names, figures and dates left out, at which two sentences
+   * are the same sentence with another figure or date: the update a wire story gets between versions. 0.8
+   * allows one changed word in a sentence of ten; no corpus-dev pair of different sentences reaches it.
+   */
+  sameWordingShare: 0.8,
+  /**
+   * Words. Sentences with fewer content stems and names than this are too short for sameWordingShare to mean
+   * anything. At 3, a short sentence must repeat every word: "The minister said 3,000 troops were sent." has 3.
+   */
+  sameWordingMinWords: 3,
+  /**
+   * Similarity in [0, 1] given to a same-wording pair: above matchThreshold so it pairs, below the cosine of
+   * a pair that also agrees on its figures, which keeps the better partner when a sentence has two.
+   */
+  sameWordingScore: 0.5,
   /** Jaro-Winkler similarity in [0, 1] above which two names are one person: Jeon Ha-gyu / Jeon Ha-kyu = 0.96. */
   nameMatch: 0.93,
   /**

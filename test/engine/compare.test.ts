@@ -156,6 +156,15 @@ describe('alignment order', () => {
     expect(result.alignments.map((a) => [a.left, a.right, a.relation])).toEqual([[[0], [1], 'agree']]);
   });
 
+  it('pairs a sentence that says the same words with another figure, and says the figure differs', () => {
+    const left = articleFrom(['The minister said 3,000 troops were sent.', 'Rain fell in Busan all week.']);
+    const right = articleFrom(['The minister said 4,000 troops were sent.', 'A new bridge opened in Incheon.']);
+    const result = compareArticles(left, right);
+    expect(result.alignments.map((a) => [a.left, a.right, a.relation])).toEqual([[[0], [0], 'differ']]);
+    const numbers = result.alignments[0]?.reasons.find((r) => r.code === 'number-differs');
+    expect([numbers?.left, numbers?.right]).toEqual(['3,000 troops', '4,000 troops']);
+  });
+
   it('compares captions only with captions', () => {
     const result = compareArticles(st, yonhap);
     const captionLeft = st.sentences.filter((s) => s.role === 'caption').map((s) => s.index);
