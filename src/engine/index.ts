@@ -13,7 +13,7 @@ import { buildIdf, type CorpusStats, countDocumentFrequency, mergeStemVariants }
 import { diffSentences } from './word-diff.js';
 
 /** Bump whenever the output for the same input can change: stores cache comparisons under it. */
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '1.2.0';
 
 /** Every tunable of the engine; defaults are ENGINE in src/config.ts. */
 export interface EngineSettings extends Omit<AlignOptions, 'quoteBonus'> {
