@@ -121,7 +121,7 @@ function isCutOff(sentence: SentenceFeatures): boolean {
 /**
  * A sentence cut off mid-way (a page stored up to a size limit) that is word for word the start of the
  * other side's sentence is the same sentence: scored by the share it keeps, at least 0.5. Before → after:
- * 'He said he would provide media access to the prisoners of war because "the wor' / the full sentence → 0.9.
+ * 'She said she would open the naval archive to reporters because "the pub' / the full sentence → 0.9.
  */
 function cutOffScore(a: SentenceFeatures, b: SentenceFeatures, aCutOff: boolean, bCutOff: boolean): number {
   if (!aCutOff && !bCutOff) return 0;

@@ -103,7 +103,7 @@ const NOT_SUBJECT =
 
 /**
  * The noun phrase right before a speech verb: the last clause piece, or for "X, who …, said" the last
- * piece that can be a subject. "In Wednesday’s interview, Ri — who was captured last month — said" → Ri.
+ * piece that can be a subject. "In Tuesday’s hearing, Ri — who was detained last week — said" → Ri.
  */
 function phraseBefore(before: string): string {
   const pieces = before.split(/[,;:(\u2013\u2014]|\s-\s|\uE000/).map((piece) => piece.trim());

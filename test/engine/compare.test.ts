@@ -146,11 +146,11 @@ describe('alignment order', () => {
 
   it('pairs a sentence cut off by a storage limit with its full form, not with a subhead that echoes it', () => {
     const left = articleFrom([
-      'He said he would provide media access to the prisoners of war because "the world needs to know what is happening."',
+      'She said she would open the naval archive to reporters because "the public deserves to see what was kept."',
     ]);
     const right = articleFrom([
-      "'World needs to know what is happening'",
-      'He said he would provide media access to the prisoners of war because "the wor',
+      "'Public deserves to see what was kept'",
+      'She said she would open the naval archive to reporters because "the pub',
     ]);
     const result = compareArticles(left, right);
     expect(result.alignments.map((a) => [a.left, a.right, a.relation])).toEqual([[[0], [1], 'agree']]);

@@ -41,7 +41,7 @@ const CASES: Array<[string, Array<[number, string, string]>, number[]]> = [
   ],
   ['One of the two North Korean soldiers captured by Ukraine', [[2, 'approx', 'troop']], []],
   ['The museum was targeted just after 9.30 on Sunday morning by four masked thieves', [[4, 'approx', 'thief']], []],
-  ['At around 9:30 am local time, a gang of four burglars broke in', [[4, 'approx', 'thief']], []],
+  ['At around 10:15 am local time, a gang of four burglars forced a door', [[4, 'approx', 'thief']], []],
   ['operating profit in the fourth quarter rose to 20 trillion won', [[20_000_000_000_000, 'approx', 'won']], []],
 ];
 

@@ -38,7 +38,7 @@ describe('reflowLines', () => {
     const paragraphs = [
       'The interview also featured a rifleman named Baek.',
       'Launch comes ahead of trilateral military drill',
-      'North Korea has been testing hypersonic missiles since 2021.',
+      'Pyongyang has tested solid-fuel rockets since 2019.',
       'Background:',
       'The council met on Monday.',
     ];

@@ -30,7 +30,7 @@ describe('segmentParagraphs: hard real cases', () => {
     ],
     ['“Some committed suicide to avoid capture,” he said. “I may have killed myself if I had a grenade with me.”', 2],
     ['“First, I plan to apply for refugee status,” he said. “If I apply, will they accept me?”', 2],
-    ['"It is noteworthy that the prisoner ... emphasizes that he was going for training," the SBU said.', 1],
+    ['"It is striking that the captive ... insists that he came for training," the agency said.', 1],
     // Sentences glued by a scraper.
     ['according to the military.In a message sent to reporters, the JCS said so.', 2],
     ['including the type of missile fired and its trajectory.A military source said so.', 2],
