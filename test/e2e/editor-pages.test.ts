@@ -5,25 +5,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, launchBrowser, newPage, PHONE, type RunningApp, screenshot, startApp } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR, newPage, PHONE, screenshot, useAppAndBrowser } from './browser.js';
 
 const SEED = readFileSync(path.join(CORPUS_DIR, 'nk-pow-asylum/straits-times-afp.txt'), 'utf8');
 const PASSWORD = 'a long enough password';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = useAppAndBrowser();
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -36,25 +25,25 @@ describe('editor workflow in Chromium', () => {
   it('logs in, uploads a .txt file, previews, saves and shows the history, accessibly', {
     timeout: 120_000,
   }, async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('response', (r) => {
       if (r.status() >= 500 || (r.status() >= 400 && r.url().includes('/public/')))
         problems.push(`${r.status()} ${r.url()}`);
     });
-    await app.store.issueSetupToken('mina', 'test', 60_000).then(async (token) => {
-      const editor = await app.store.redeemSetupToken(token, PASSWORD);
+    await e2e.app.store.issueSetupToken('mina', 'test', 60_000).then(async (token) => {
+      const editor = await e2e.app.store.redeemSetupToken(token, PASSWORD);
       expect(editor?.name).toBe('mina');
     });
 
-    await page.goto(`${app.url}/editor`);
+    await page.goto(`${e2e.app.url}/editor`);
     await page.waitForURL(/\/login\?next=%2Feditor$/);
     problems.push(...(await seriousViolations(page)));
     await page.getByLabel('Name').fill('mina');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${app.url}/editor`);
+    await page.waitForURL(`${e2e.app.url}/editor`);
     problems.push(...(await seriousViolations(page)));
 
     await page.getByRole('link', { name: 'Upload a new version of The Straits Times' }).click();
@@ -77,36 +66,36 @@ describe('editor workflow in Chromium', () => {
     expect(await page.getByRole('cell', { name: 'troop count updated' }).count()).toBe(1);
     problems.push(...(await seriousViolations(page)));
 
-    await page.goto(`${app.url}/editor/tokens`);
+    await page.goto(`${e2e.app.url}/editor/tokens`);
     await page.getByLabel('What the token is for').fill('nightly script');
     await page.getByRole('button', { name: 'Create a token' }).click();
     expect(await page.locator('.ed-token').textContent()).toMatch(/\S{20,}/);
     problems.push(...(await seriousViolations(page)));
 
-    await page.goto(`${app.url}/editor/stories/new`);
+    await page.goto(`${e2e.app.url}/editor/stories/new`);
     problems.push(...(await seriousViolations(page)));
-    await page.goto(`${app.url}/editor/stories/nk-pow-asylum/articles/new`);
+    await page.goto(`${e2e.app.url}/editor/stories/nk-pow-asylum/articles/new`);
     problems.push(...(await seriousViolations(page)));
 
     await page.getByRole('button', { name: 'Log out' }).click();
-    await page.waitForURL(`${app.url}/`);
-    await page.goto(`${app.url}/editor`);
+    await page.waitForURL(`${e2e.app.url}/`);
+    await page.goto(`${e2e.app.url}/editor`);
     await page.waitForURL(/\/login/);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('fits the history page on a phone without sideways scrolling', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    const token = await app.store.issueSetupToken('phone-editor', 'test', 60_000);
-    await page.goto(`${app.url}/setup/${token}`);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    const token = await e2e.app.store.issueSetupToken('phone-editor', 'test', 60_000);
+    await page.goto(`${e2e.app.url}/setup/${token}`);
     await page.getByLabel('Password (at least').fill(PASSWORD);
     await page.getByLabel('The same password again').fill(PASSWORD);
     await page.getByRole('button', { name: 'Save and log in' }).click();
-    await page.waitForURL(`${app.url}/editor`);
+    await page.waitForURL(`${e2e.app.url}/editor`);
     await screenshot(page, 'editor-home-390');
-    const article = await app.store.getArticleBySlug('nk-pow-asylum', 'straits-times-afp');
-    await page.goto(`${app.url}/editor/articles/${article?.id}/history`);
+    const article = await e2e.app.store.getArticleBySlug('nk-pow-asylum', 'straits-times-afp');
+    await page.goto(`${e2e.app.url}/editor/articles/${article?.id}/history`);
     await screenshot(page, 'editor-history-390');
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBe(0);

@@ -3,9 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, launchBrowser, newPage, type RunningApp, screenshot, startApp } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR, newPage, screenshot, useAppAndBrowser } from './browser.js';
 
 const SEED = readFileSync(path.join(CORPUS_DIR, 'nk-pow-asylum/straits-times-afp.txt'), 'utf8');
 const PASSWORD = 'a long enough password';
@@ -49,34 +49,23 @@ async function expectInert(page: Page, ran: Ran): Promise<void> {
 }
 
 describe('hostile markup in an uploaded article', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const e2e = useAppAndBrowser();
 
   it('is shown as text on the preview, the history diff and the story page, and never runs', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     const ran = watch(page);
-    const setup = await app.store.issueSetupToken('admin', 'test', 60_000);
+    const setup = await e2e.app.store.issueSetupToken('admin', 'test', 60_000);
 
-    await page.goto(`${app.url}/setup/${setup}`);
+    await page.goto(`${e2e.app.url}/setup/${setup}`);
     await page.getByLabel('Your name').fill('editor-e2e');
     await page.getByLabel('Password (at least').fill(PASSWORD);
     await page.getByLabel('The same password again').fill(PASSWORD);
     await page.getByRole('button', { name: 'Save and log in' }).click();
-    await page.waitForURL(`${app.url}/editor`);
+    await page.waitForURL(`${e2e.app.url}/editor`);
     expect(await page.getByRole('link', { name: 'Editor: editor-e2e' }).count()).toBe(1);
 
-    const article = await app.store.getArticleBySlug('nk-pow-asylum', 'straits-times-afp');
-    await page.goto(`${app.url}/editor/articles/${article?.id}/versions/new`);
+    const article = await e2e.app.store.getArticleBySlug('nk-pow-asylum', 'straits-times-afp');
+    await page.goto(`${e2e.app.url}/editor/articles/${article?.id}/versions/new`);
     await page.getByLabel('or paste the text').fill(HOSTILE);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('heading', { name: 'Check before saving' }).waitFor();
@@ -91,7 +80,7 @@ describe('hostile markup in an uploaded article', () => {
     await screenshot(page, 'editor-history-hostile');
     await expectInert(page, ran);
 
-    await page.goto(`${app.url}/stories/nk-pow-asylum`);
+    await page.goto(`${e2e.app.url}/stories/nk-pow-asylum`);
     await expectInert(page, ran);
     await context.close();
   });

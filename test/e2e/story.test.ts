@@ -2,24 +2,12 @@
 // n / p keyboard navigation, and no serious or critical accessibility violation (axe-core).
 
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, startApp } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, newPage, PHONE, screenshot, useAppAndBrowser } from './browser.js';
 
 const STORY = '/stories/nk-pow-asylum';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = useAppAndBrowser();
 
 async function seriousViolations(page: import('playwright-core').Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -30,7 +18,7 @@ async function seriousViolations(page: import('playwright-core').Page): Promise<
 
 describe('the seed story in Chromium', () => {
   it('shows the key and the matched pairs at 1280×800, with no console error', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -39,7 +27,7 @@ describe('the seed story in Chromium', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(app.url + STORY);
+    await page.goto(e2e.app.url + STORY);
     await screenshot(page, 'story-1280x800', false);
     await screenshot(page, 'story-1280-full');
     await expect(page.locator('.legend').isVisible()).resolves.toBe(true);
@@ -55,8 +43,8 @@ describe('the seed story in Chromium', () => {
   });
 
   it('stacks each pair at 390×844, left above right inside one card', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await page.goto(app.url + STORY);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await page.goto(e2e.app.url + STORY);
     await screenshot(page, 'story-390x844', false);
     await screenshot(page, 'story-390-full');
     const pair = page.locator('.row--agree, .row--differ').first();
@@ -77,8 +65,8 @@ describe('the seed story in Chromium', () => {
   });
 
   it('moves focus to the next and previous difference with n and p', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await page.goto(app.url + STORY);
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await page.goto(e2e.app.url + STORY);
     const ids = await page.locator('[data-difference]').evaluateAll((els) => els.map((e) => e.id));
     expect(ids.length).toBeGreaterThan(1);
     const focused = () => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
@@ -96,8 +84,8 @@ describe('the seed story in Chromium', () => {
   });
 
   it('links a hovered sentence to its counterpart in the as-published view', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await page.goto(`${app.url}${STORY}?view=published`);
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await page.goto(`${e2e.app.url}${STORY}?view=published`);
     await screenshot(page, 'story-published-1280x800', false);
     const sentence = page.locator(
       '.published-column--left .pub-s--agree .s, .published-column--left .pub-s--differ .s',
@@ -110,9 +98,9 @@ describe('the seed story in Chromium', () => {
   });
 
   it('works without JavaScript: the picker form swaps the columns, the views switch', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(app.url + STORY);
+    await page.goto(e2e.app.url + STORY);
     await page.selectOption('#pick-left', 'yonhap-koreadaily');
     await page.selectOption('#pick-right', 'straits-times-afp');
     await Promise.all([page.waitForURL(/left=yonhap-koreadaily/), page.click('.picker button[type=submit]')]);
@@ -123,8 +111,8 @@ describe('the seed story in Chromium', () => {
   });
 
   it('prints without the controls', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await page.goto(app.url + STORY);
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await page.goto(e2e.app.url + STORY);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.picker').isVisible()).resolves.toBe(false);
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
@@ -143,8 +131,8 @@ describe('the seed story in Chromium', () => {
   ])(
     'has no serious or critical axe violation on %s at %o',
     async (path, viewport) => {
-      const { context, page } = await newPage(browser, viewport);
-      await page.goto(app.url + path);
+      const { context, page } = await newPage(e2e.browser, viewport);
+      await page.goto(e2e.app.url + path);
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     },
@@ -156,8 +144,8 @@ describe('the seed story in Chromium', () => {
       [DESKTOP, 'home-1280x800'],
       [PHONE, 'home-390x844'],
     ] as const) {
-      const { context, page } = await newPage(browser, viewport);
-      await page.goto(`${app.url}/`);
+      const { context, page } = await newPage(e2e.browser, viewport);
+      await page.goto(`${e2e.app.url}/`);
       await screenshot(page, name, false);
       await expect(page.locator('.story-card-summary').first().textContent()).resolves.toMatch(
         /\d+ agree · \d+ differ · \d+ only in The Straits Times · \d+ only in Yonhap/,
