@@ -3,7 +3,7 @@
 // that break the other article's order are marked as moved.
 import { ENGINE } from '../config.js';
 import type { SentenceFeatures } from './features.js';
-import { type IdfFunction, type SentenceVector, sentenceVector, similarity } from './similarity.js';
+import { type IdfFunction, type SentenceVector, TermSpace } from './similarity.js';
 import { foldForMatch } from './text.js';
 
 export interface AlignOptions {
@@ -122,18 +122,30 @@ function isCutOff(sentence: SentenceFeatures): boolean {
  * A sentence cut off mid-way (a page stored up to a size limit) that is word for word the start of the
  * other side's sentence is the same sentence: scored by the share it keeps, at least 0.5. Before → after:
  * 'She said she would open the naval archive to reporters because "the pub' / the full sentence → 0.9.
+ * Called only when one of the two is cut off.
  */
-function cutOffScore(a: SentenceFeatures, b: SentenceFeatures, aCutOff: boolean, bCutOff: boolean): number {
-  if (!aCutOff && !bCutOff) return 0;
+function cutOffScore(a: SentenceFeatures, b: SentenceFeatures): number {
   const [short, long] = a.text.length <= b.text.length ? [a.text, b.text] : [b.text, a.text];
   return foldForMatch(long).startsWith(foldForMatch(short)) ? 0.5 + (0.5 * short.length) / long.length : 0;
 }
 
-/** The words a sentence says, figures and dates aside: its content stems and the names it mentions. */
-function wordingOf(sentence: SentenceFeatures): Set<string> {
-  const words = new Set(sentence.stems);
-  for (const entity of sentence.entities) words.add(`e:${entity.key}`);
-  return words;
+/**
+ * The words a sentence says, figures and dates aside: its content stems and the names it mentions, as
+ * ascending ids of `ids` (shared by both sides), so two sentences' words are compared by one merge.
+ */
+function wordingOf(sentence: SentenceFeatures, ids: Map<string, number>): number[] {
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(word, id);
+    }
+    return id;
+  };
+  const words = new Set<number>();
+  for (const stem of sentence.stems) words.add(idOf(stem));
+  for (const entity of sentence.entities) words.add(idOf(`e:${entity.key}`));
+  return [...words].sort((a, b) => a - b);
 }
 
 /**
@@ -141,11 +153,19 @@ function wordingOf(sentence: SentenceFeatures): Set<string> {
  * however much the figure weighs in the cosine: the label then says what changed. Before → after: "The minister
  * said 3,000 troops were sent." / "The minister said 4,000 troops were sent." (cosine 0.12) → ENGINE.sameWordingScore.
  */
-function sameWordingScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size < ENGINE.sameWordingMinWords || b.size < ENGINE.sameWordingMinWords) return 0;
+function sameWordingScore(a: ReadonlyArray<number>, b: ReadonlyArray<number>): number {
+  if (a.length < ENGINE.sameWordingMinWords || b.length < ENGINE.sameWordingMinWords) return 0;
+  // The share can be no more than smaller / larger (all of the smaller set shared): most pairs stop here.
+  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < ENGINE.sameWordingShare) return 0;
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  const union = a.size + b.size - shared;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) shared++;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  const union = a.length + b.length - shared;
   return shared / union >= ENGINE.sameWordingShare ? ENGINE.sameWordingScore : 0;
 }
 
@@ -154,6 +174,7 @@ function scorePairs(
   right: ReadonlyArray<SentenceFeatures>,
   leftVectors: SentenceVector[],
   rightVectors: SentenceVector[],
+  space: TermSpace,
   idf: IdfFunction,
   options: AlignOptions,
 ): ScoredPair[] {
@@ -161,19 +182,22 @@ function scorePairs(
   // Once per sentence, not once per pair: a regular expression per pair was a tenth of the scoring.
   const leftCutOff = left.map(isCutOff);
   const rightCutOff = right.map(isCutOff);
-  const leftWording = left.map(wordingOf);
-  const rightWording = right.map(wordingOf);
+  const wordIds = new Map<string, number>();
+  const leftWording = left.map((sentence) => wordingOf(sentence, wordIds));
+  const rightWording = right.map((sentence) => wordingOf(sentence, wordIds));
   const score = (i: number, j: number): void => {
-    const score = Math.max(
-      similarity(leftVectors[i] as SentenceVector, rightVectors[j] as SentenceVector, options.quoteBonus),
-      cutOffScore(
-        left[i] as SentenceFeatures,
-        right[j] as SentenceFeatures,
-        leftCutOff[i] === true,
-        rightCutOff[j] === true,
-      ),
-      sameWordingScore(leftWording[i] as Set<string>, rightWording[j] as Set<string>),
+    let score = space.similarity(
+      leftVectors[i] as SentenceVector,
+      rightVectors[j] as SentenceVector,
+      options.quoteBonus,
     );
+    if (leftCutOff[i] === true || rightCutOff[j] === true) {
+      score = Math.max(score, cutOffScore(left[i] as SentenceFeatures, right[j] as SentenceFeatures));
+    }
+    // The same-wording score is a floor: worth computing only when the cosine is below it.
+    if (score < ENGINE.sameWordingScore) {
+      score = Math.max(score, sameWordingScore(leftWording[i] as number[], rightWording[j] as number[]));
+    }
     if (score >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity: score });
   };
   if (left.length * right.length <= options.exhaustivePairLimit) {
@@ -202,36 +226,40 @@ function growGroup(
   side: 'left' | 'right',
   features: ReadonlyArray<SentenceFeatures>,
   taken: Uint8Array,
-  groupVector: (group: WorkingGroup) => [SentenceVector, SentenceVector],
-  partSimilarity: (side: 'left' | 'right', position: number, group: WorkingGroup) => number,
+  sentenceVectors: ReadonlyArray<SentenceVector>,
+  space: TermSpace,
+  vectorOfGroup: (side: 'left' | 'right', members: number[]) => SentenceVector,
   options: AlignOptions,
 ): void {
+  // Only `side` grows: the other side's vector is computed once. Left vectors are always the first
+  // argument of similarity(), as everywhere else, so a score never depends on which side grew.
+  const fixed = vectorOfGroup(side === 'left' ? 'right' : 'left', group[side === 'left' ? 'right' : 'left']);
+  const score = (grown: SentenceVector): number =>
+    side === 'left'
+      ? space.similarity(grown, fixed, options.quoteBonus)
+      : space.similarity(fixed, grown, options.quoteBonus);
   for (;;) {
     const members = group[side];
     if (members.length >= options.maxGroupSize) return;
     const first = members[0] ?? 0;
     const last = members[members.length - 1] ?? 0;
-    let best: { position: number; similarity: number } | null = null;
+    let best: { position: number; similarity: number; members: number[] } | null = null;
     for (const position of [first - 1, last + 1]) {
       if (position < 0 || position >= features.length || taken[position] === 1) continue;
       const neighbour = features[position] as SentenceFeatures;
       const anchor = features[position < first ? first : last] as SentenceFeatures;
-      const part = partSimilarity(side, position, group);
+      const part = score(sentenceVectors[position] as SentenceVector);
       if (part < options.splitPartThreshold) continue;
       // A neighbour from another paragraph must stand on its own as a match.
       if (neighbour.paragraph !== anchor.paragraph && part < options.matchThreshold) continue;
-      const candidate: WorkingGroup = {
-        ...group,
-        [side]: [...members, position].sort((a, b) => a - b),
-      };
-      const [a, b] = groupVector(candidate);
-      const score = similarity(a, b, options.quoteBonus);
-      if (score >= group.similarity + options.splitGain && (best === null || score > best.similarity)) {
-        best = { position, similarity: score };
+      const grown = [...members, position].sort((a, b) => a - b);
+      const similarity = score(vectorOfGroup(side, grown));
+      if (similarity >= group.similarity + options.splitGain && (best === null || similarity > best.similarity)) {
+        best = { position, similarity, members: grown };
       }
     }
     if (best === null) return;
-    group[side] = [...members, best.position].sort((a, b) => a - b);
+    group[side] = best.members;
     group.similarity = best.similarity;
     taken[best.position] = 1;
   }
@@ -271,9 +299,13 @@ export function alignSentences(
   idf: IdfFunction,
   options: AlignOptions,
 ): AlignmentResult {
-  const leftVectors = left.map((sentence) => sentenceVector([sentence], idf));
-  const rightVectors = right.map((sentence) => sentenceVector([sentence], idf));
-  const pairs = scorePairs(left, right, leftVectors, rightVectors, idf, options);
+  let termCount = 0;
+  for (const sentence of left) termCount += sentence.terms.size;
+  for (const sentence of right) termCount += sentence.terms.size;
+  const space = new TermSpace(idf, termCount);
+  const leftVectors = left.map((sentence) => space.sentenceVector([sentence]));
+  const rightVectors = right.map((sentence) => space.sentenceVector([sentence]));
+  const pairs = scorePairs(left, right, leftVectors, rightVectors, space, idf, options);
   const leftTaken = new Uint8Array(left.length);
   const rightTaken = new Uint8Array(right.length);
   const groups: WorkingGroup[] = [];
@@ -284,25 +316,13 @@ export function alignSentences(
     rightTaken[pair.right] = 1;
     groups.push({ left: [pair.left], right: [pair.right], similarity: pair.similarity });
   }
-  const groupVector = (group: WorkingGroup): [SentenceVector, SentenceVector] => [
-    sentenceVector(
-      group.left.map((i) => left[i] as SentenceFeatures),
-      idf,
-    ),
-    sentenceVector(
-      group.right.map((j) => right[j] as SentenceFeatures),
-      idf,
-    ),
-  ];
-  const partSimilarity = (side: 'left' | 'right', position: number, group: WorkingGroup): number => {
-    const [a, b] = groupVector(group);
-    return side === 'left'
-      ? similarity(leftVectors[position] as SentenceVector, b, options.quoteBonus)
-      : similarity(a, rightVectors[position] as SentenceVector, options.quoteBonus);
+  const vectorOfGroup = (side: 'left' | 'right', members: number[]): SentenceVector => {
+    const features = side === 'left' ? left : right;
+    return space.sentenceVector(members.map((i) => features[i] as SentenceFeatures));
   };
   for (const group of groups) {
-    growGroup(group, 'left', left, leftTaken, groupVector, partSimilarity, options);
-    growGroup(group, 'right', right, rightTaken, groupVector, partSimilarity, options);
+    growGroup(group, 'left', left, leftTaken, leftVectors, space, vectorOfGroup, options);
+    growGroup(group, 'right', right, rightTaken, rightVectors, space, vectorOfGroup, options);
   }
   const moved = markMoved(groups);
   const result: AlignedGroup[] = groups.map((group, g) => ({
