@@ -39,6 +39,11 @@ export interface InlineRule {
   pattern: RegExp;
   /** `page-date`: the removed part is the page's date. */
   action: 'remove' | 'page-date';
+  /**
+   * Text every match contains, if any: a line without it is skipped before the expression runs (most lines
+   * are prose, and an expression that ends in `$` is tried at every position of them).
+   */
+  contains?: string;
   example: string;
 }
 
@@ -342,18 +347,21 @@ export const INLINE_RULES: readonly InlineRule[] = [
     name: 'markdown-image',
     pattern: /!\[[^\]]*\]\([^)]*\)\s*/g,
     action: 'remove',
+    contains: '![',
     example: '![]() Two soldiers asked to be moved, the group said.',
   },
   {
     name: 'table-pipe',
     pattern: /\s\|$/g,
     action: 'remove',
+    contains: '|',
     example: 'The ministry said it was ready to help. |',
   },
   {
     name: 'reporting-credit',
     pattern: /\s*\((?:Reporting|Additional reporting|Writing|Editing) by [^()]*\)$/g,
     action: 'remove',
+    contains: ' by ',
     example: 'Shares rose 2 per cent. (Reporting by Jane Doe and John Roe; Editing by Sam Poe)',
   },
   {
@@ -361,6 +369,7 @@ export const INLINE_RULES: readonly InlineRule[] = [
     // A headline and byline scraped without a space: `…launch attempt fails: JCSBy Jane Doe`.
     pattern: /(?<=[\p{Ll}\p{Lu}])By \p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}-]+){1,2}$/gu,
     action: 'remove',
+    contains: 'By ',
     example: 'Missile launch attempt fails: JCSBy Jane Doe',
   },
   {

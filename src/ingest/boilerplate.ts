@@ -47,17 +47,50 @@ const ENDS_CLAUSE = /[.!?…:;][”"’)\]]*$/u;
  * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text
  * even though the scrape cut it mid-sentence. Bounds the head and the tail.
  */
+/** Whether a line ends with a letter or ")": only then can TRAILING_CREDIT match (it ends with an agency name). */
+function mayEndWithCredit(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 0x29 || (last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a);
+}
+
 function isProse(line: string): boolean {
-  const text = line.replace(TRAILING_CREDIT, '');
+  const text = mayEndWithCredit(line) ? line.replace(TRAILING_CREDIT, '') : line;
   const words = wordCount(text);
   return (words >= INGEST.minProseWords && ENDS_SENTENCE.test(text)) || words >= INGEST.minLongLineWords;
 }
 
-const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Answers for non-ASCII code points, kept: every line is counted, and most of its characters repeat. */
+const nonAsciiLetterOrDigit = new Map<number, boolean>();
 
+function isLetterOrDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  const codePoint = text.codePointAt(at) as number;
+  let answer = nonAsciiLetterOrDigit.get(codePoint);
+  if (answer === undefined) {
+    answer = LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
+    nonAsciiLetterOrDigit.set(codePoint, answer);
+  }
+  return answer;
+}
+
+/**
+ * The words of a line: stretches between single spaces that hold a letter or a digit ("—" and "|" are not
+ * words). The count of `text.split(' ')` parts matching /[\p{L}\p{N}]/u, scanned by hand: it runs on every
+ * line, and splitting allocated a string per word.
+ */
 function wordCount(text: string): number {
   let count = 0;
-  for (const word of text.split(' ')) if (HAS_LETTER_OR_DIGIT.test(word)) count++;
+  let counted = false;
+  for (let at = 0; at < text.length; at++) {
+    if (text.charCodeAt(at) === 0x20) counted = false;
+    else if (!counted && isLetterOrDigit(text, at)) {
+      count++;
+      counted = true;
+    }
+  }
   return count;
 }
 
@@ -181,6 +214,7 @@ export function removeBoilerplate(
 function applyInlineRules(line: string, out: CleanLines): string {
   let text = line;
   for (const rule of INLINE_RULES) {
+    if (rule.contains !== undefined && !text.includes(rule.contains)) continue;
     const parts = text.match(rule.pattern);
     if (parts === null) continue;
     const rest = text.replace(rule.pattern, '').trim();

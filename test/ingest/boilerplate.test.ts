@@ -28,6 +28,8 @@ describe('every rule matches the real line it exists for', () => {
   });
   it.each(INLINE_RULES.map((r) => [r.name, r] as const))('inline %s', (_name, rule) => {
     expect(rule.example.replace(rule.pattern, '')).not.toBe(rule.example);
+    // A rule's `contains` lets lines without it skip the expression: every match must hold it.
+    for (const part of rule.example.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
   });
 });
 
