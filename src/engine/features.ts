@@ -13,7 +13,7 @@ import { type DateMention, findDates, parsePublished } from './dates.js';
 import { STOPWORDS, stem } from './nlp.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { findQuotes, newQuoteContext, type QuoteContext, type QuoteMention, type Speaker } from './quotes.js';
-import { foldForMatch, tokenize } from './text.js';
+import { foldForMatch, forEachWord } from './text.js';
 
 export interface SentenceFeatures {
   index: number;
@@ -67,21 +67,22 @@ function addTerm(terms: Map<string, number>, term: string, weight: number): void
   terms.set(term, (terms.get(term) ?? 0) + weight);
 }
 
-interface WordTerms {
-  terms: Map<string, number>;
-  /** The quote terms when the word is inside a quote, else null. */
-  quoteTerms: Map<string, number> | null;
-  stems: Set<string>;
-}
-
-/** One word's stem as a term (synonyms merged), unless it is a stop word or a single letter. */
-function addWordTerms(word: string, into: WordTerms): void {
+/**
+ * One word's stem as a term (synonyms merged), unless it is a stop word or a single letter; also a quote
+ * term when `quoteTerms` is given (the word is inside a quote).
+ */
+function addWordTerms(
+  word: string,
+  terms: Map<string, number>,
+  quoteTerms: Map<string, number> | null,
+  stems: Set<string>,
+): void {
   if (word.length < 2 || STOPWORDS.has(word)) return;
   const stemmed = stem(word);
-  into.stems.add(stemmed);
+  stems.add(stemmed);
   const term = SYNONYM.get(stemmed) ?? stemmed;
-  addTerm(into.terms, term, 1);
-  if (into.quoteTerms !== null) addTerm(into.quoteTerms, term, 1);
+  addTerm(terms, term, 1);
+  if (quoteTerms !== null) addTerm(quoteTerms, term, 1);
 }
 
 /** Features of every sentence of an article, in sentence order. */
@@ -132,7 +133,23 @@ export function extractFeatures(
       quoteContext.insideQuote = cached.insideQuoteAfter;
       quoteContext.lastSpeaker = cached.lastSpeakerAfter;
     }
-    return { ...cached.payload, index: sentence.index, role: sentence.role, paragraph: sentence.paragraph };
+    // Field by field rather than a spread: one object shape for every sentence, and no copy loop.
+    const payload = cached.payload;
+    return {
+      index: sentence.index,
+      role: sentence.role,
+      paragraph: sentence.paragraph,
+      text: payload.text,
+      terms: payload.terms,
+      quoteTerms: payload.quoteTerms,
+      stems: payload.stems,
+      entities: payload.entities,
+      numbers: payload.numbers,
+      dates: payload.dates,
+      quotes: payload.quotes,
+      speaker: payload.speaker,
+      negations: payload.negations,
+    };
   });
 }
 
@@ -160,18 +177,15 @@ function sentencePayload(
   const quoteTerms = new Map<string, number>();
   const stems = new Set<string>();
   const negations: string[] = [];
-  const folded = foldForMatch(text);
-  for (const token of tokenize(folded)) {
-    if (token.kind !== 'word') continue;
-    const word = token.text.endsWith("'s") ? token.text.slice(0, -2) : token.text;
+  forEachWord(foldForMatch(text), (token, start, end) => {
+    const word = token.endsWith("'s") ? token.slice(0, -2) : token;
     if (NEGATIONS.has(word) || word.endsWith("n't")) negations.push(word);
-    if (overlaps(token.start, token.end, aliased) || overlaps(token.start, token.end, dates)) continue;
-    const quoted = overlaps(token.start, token.end, quotes);
-    const into: WordTerms = { terms, quoteTerms: quoted ? quoteTerms : null, stems };
+    if (overlaps(start, end, aliased) || overlaps(start, end, dates)) return;
+    const quoted = overlaps(start, end, quotes) ? quoteTerms : null;
     // A hyphenated word counts whole and by its parts: "long-range" → long-range, long, range.
-    addWordTerms(word, into);
-    if (word.includes('-')) for (const part of word.split('-')) addWordTerms(part, into);
-  }
+    addWordTerms(word, terms, quoted, stems);
+    if (word.includes('-')) for (const part of word.split('-')) addWordTerms(part, terms, quoted, stems);
+  });
   for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
   for (const number of numbers) {
     addTerm(terms, `n:${number.noun}:${number.value}`, weights.number);

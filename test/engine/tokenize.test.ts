@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Token, type TokenKind, tokenize } from '../../src/engine/text.js';
+import { forEachWord, type Token, type TokenKind, tokenize } from '../../src/engine/text.js';
 
 /** The regular expression the hand-written tokenizer stands in for. */
 const TOKEN_PATTERN =
@@ -62,6 +62,17 @@ describe('tokenize', () => {
         expect(tokenize(sample)).toEqual(byRegExp(sample));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('visits exactly the word tokens with forEachWord', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), (sample) => {
+        const words: Token[] = [];
+        forEachWord(sample, (word, start, end) => words.push({ text: word, kind: 'word', start, end }));
+        expect(words).toEqual(byRegExp(sample).filter((token) => token.kind === 'word'));
+      }),
+      { numRuns: 4000 },
     );
   });
 
