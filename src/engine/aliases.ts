@@ -381,23 +381,81 @@ const TITLES = new Set([
 /** Lower-case words a name may hold inside ("Bank of Korea") but not end with. */
 const LINKING_WORDS = new Set(['of', 'the', 'for', 'on', 'and']);
 
-const CAPITALISED_RUN =
-  /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*(?:\s+(?:(?:of|the|for|on|and)\s+)?\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)*/gu;
+/**
+ * A run of capitalised words from a capital onwards: "Lee Jae-woong", "Bank of Korea". Tried only where
+ * capitalisedRuns has found a capital that starts a word.
+ */
+const CAPITALISED_RUN_AT =
+  /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*(?:\s+(?:(?:of|the|for|on|and)\s+)?\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)*/uy;
+
+/** Answers for non-ASCII code points, kept: whether each is an upper-case letter, \p{Lu}. */
+const nonAsciiUpper = new Map<number, boolean>();
+
+function isUpperCodePoint(codePoint: number): boolean {
+  if (codePoint < 0x80) return codePoint >= 0x41 && codePoint <= 0x5a;
+  let isUpper = nonAsciiUpper.get(codePoint);
+  if (isUpper === undefined) {
+    isUpper = /^\p{Lu}$/u.test(String.fromCodePoint(codePoint));
+    nonAsciiUpper.set(codePoint, isUpper);
+  }
+  return isUpper;
+}
+
+/**
+ * Each run of capitalised words, left to right, as [start, run]: the matches of
+ * `(?<![\p{L}\p{N}'’])` + CAPITALISED_RUN_AT run with matchAll (test/engine/aliases.test.ts checks it).
+ * V8 tries a /u look-behind at every position of the text; here the look-behind is asked only at a
+ * capital, and the run is matched from there with the sticky expression (a capital always starts one).
+ */
+export function capitalisedRuns(text: string): Array<[number, string]> {
+  const runs: Array<[number, string]> = [];
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    const codePoint = code < 0x80 ? code : (text.codePointAt(at) as number);
+    if (isUpperCodePoint(codePoint)) {
+      const before = codePointBefore(text, at);
+      if (!(before === 0x27 || before === 0x2019 || isWordCodePoint(before))) {
+        CAPITALISED_RUN_AT.lastIndex = at;
+        const run = (CAPITALISED_RUN_AT.exec(text) as RegExpExecArray)[0];
+        runs.push([at, run]);
+        at += run.length;
+        continue;
+      }
+    }
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+  return runs;
+}
+
+/** `text` with the spans of `mentions` (in text order, as findAliasedEntities gives them) written as spaces. */
+function blankOut(text: string, mentions: ReadonlyArray<EntityMention>): string {
+  let blanked = '';
+  let cursor = 0;
+  for (const mention of mentions) {
+    if (mention.start > cursor) blanked += text.slice(cursor, mention.start);
+    const from = Math.max(mention.start, cursor);
+    if (mention.end > from) {
+      blanked += ' '.repeat(mention.end - from);
+      cursor = mention.end;
+    }
+  }
+  return blanked + text.slice(cursor);
+}
 
 /**
  * Names not in the alias table: runs of capitalised words ("Lee Jae-woong", "Reconnaissance General
  * Bureau"), skipping the sentence's first word when it is an ordinary word written with a capital.
+ * `taken` holds the names already found (the alias-table mentions, in text order).
  */
 export function findOtherEntities(text: string, taken: EntityMention[]): EntityMention[] {
   const mentions: EntityMention[] = [];
   // Blank out names already found, so "Seoul’s Foreign Ministry" still yields "Foreign Ministry".
-  let masked = text;
-  for (const mention of taken) {
-    masked = `${masked.slice(0, mention.start)}${' '.repeat(mention.end - mention.start)}${masked.slice(mention.end)}`;
-  }
-  for (const match of masked.matchAll(CAPITALISED_RUN)) {
-    let start = match.index;
-    let name = match[0].endsWith("'s") || match[0].endsWith('’s') ? match[0].slice(0, -2) : match[0];
+  const masked = taken.length === 0 ? text : blankOut(text, taken);
+  for (const [runStart, run] of capitalisedRuns(masked)) {
+    let start = runStart;
+    let name = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run;
     const words = name.split(/\s+/);
     while (words.length > 0 && NOT_NAMES.has(foldForMatch(words[0] ?? ''))) {
       const dropped = words.shift() ?? '';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NameMatcher } from '../../src/engine/aliases.js';
+import { capitalisedRuns, NameMatcher } from '../../src/engine/aliases.js';
 
 const NAMES = ['north korea', 'korea', 'n. korea', 'u.s.', 'us', 'the daily', 'seoul', 'ri', 'zelenskyy', 'zelensky'];
 
@@ -34,5 +34,54 @@ describe('NameMatcher', () => {
       [31, 'u.s.'],
       [40, 'us'],
     ]);
+  });
+});
+
+/** The expression capitalisedRuns stands in for. */
+const CAPITALISED_RUN =
+  /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*(?:\s+(?:(?:of|the|for|on|and)\s+)?\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)*/gu;
+
+// Capitals and what may stand before or inside a run: apostrophes, hyphens, marks, linking words, digits,
+// an upper-case letter outside the BMP, a lone surrogate.
+const runPiece = fc.constantFrom(
+  'Lee',
+  'Jae-woong',
+  'A',
+  'x',
+  'É',
+  'é',
+  '\u0301',
+  '𝐀',
+  '😀',
+  '\ud835',
+  "'",
+  '’',
+  '’s',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '\u00a0',
+  'of ',
+  'the ',
+  'and',
+  '7',
+  '.',
+  'Bank',
+);
+const runText = fc.array(runPiece, { maxLength: 20 }).map((pieces) => pieces.join(''));
+
+describe('capitalisedRuns', () => {
+  it('finds exactly what the look-behind expression finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(runText, fc.string({ unit: 'binary', maxLength: 30 })), (sample) => {
+        const expected = [...sample.matchAll(CAPITALISED_RUN)].map((match): [number, string] => [
+          match.index,
+          match[0],
+        ]);
+        expect(capitalisedRuns(sample)).toEqual(expected);
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
