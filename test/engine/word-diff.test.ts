@@ -1,6 +1,7 @@
+import { diffArrays } from 'diff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffSentences, rebuild } from '../../src/engine/word-diff.js';
+import { diffSentences, pairedUnits, rebuild } from '../../src/engine/word-diff.js';
 import type { DiffRun } from '../../src/types.js';
 
 /** The diff as a reader sees it: <del>left</del><ins>right</ins>, (left = right) for equivalents. */
@@ -81,5 +82,42 @@ describe('diffSentences', () => {
       }),
       { seed: 20250219, numRuns: 300 },
     );
+  });
+});
+
+describe('pairedUnits', () => {
+  /** The positions jsdiff itself pairs when given the whole arrays. */
+  function jsdiffPairs(left: string[], right: string[], maxEditLength: number): Array<[number, number]> | undefined {
+    const changes = diffArrays(left, right, { maxEditLength });
+    if (changes === undefined) return undefined;
+    const pairs: Array<[number, number]> = [];
+    let i = 0;
+    let j = 0;
+    for (const change of changes) {
+      const count = change.value.length;
+      if (change.removed) i += count;
+      else if (change.added) j += count;
+      else for (let k = 0; k < count; k++, i++, j++) pairs.push([i, j]);
+    }
+    return pairs;
+  }
+
+  it('pairs the same units as jsdiff on the whole arrays, budget included (property)', () => {
+    // Few distinct keys, so that most arrays repeat keys and have equal-cost edit scripts to choose from.
+    const keys = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'), { maxLength: 30 });
+    fc.assert(
+      fc.property(keys, keys, fc.integer({ min: 0, max: 70 }), (left, right, maxEditLength) => {
+        expect(pairedUnits(left, right, maxEditLength)).toEqual(jsdiffPairs(left, right, maxEditLength));
+      }),
+      { seed: 20250219, numRuns: 3000 },
+    );
+  });
+
+  it('counts the units only one side has against the edit budget', () => {
+    expect(pairedUnits(['a', 'x', 'y', 'b'], ['a', 'b'], 1)).toBeUndefined();
+    expect(pairedUnits(['a', 'x', 'y', 'b'], ['a', 'b'], 2)).toEqual([
+      [0, 0],
+      [3, 1],
+    ]);
   });
 });
