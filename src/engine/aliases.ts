@@ -66,28 +66,32 @@ export class NameMatcher {
   /** Each match, left to right and without overlaps, as [start, name]. */
   matchAll(text: string): Array<[number, string]> {
     const found: Array<[number, string]> = [];
+    this.forEachMatch(text, (start, name) => found.push([start, name]));
+    return found;
+  }
+
+  /** Each match, left to right and without overlaps, given to `visit` (no array of pairs to build). */
+  forEachMatch(text: string, visit: (start: number, name: string) => void): void {
     const length = text.length;
-    // Whether the code point before `at` is a letter or digit: only a position after none can start a name.
-    let afterWord = false;
     let at = 0;
     while (at < length) {
+      // Here the code point before `at` is no letter or digit, so a name may start at `at`.
       const code = text.charCodeAt(at);
-      if (!afterWord) {
-        const candidates = code < 0x80 ? this.ascii[code] : this.other.get(code);
-        const name = candidates === undefined ? undefined : this.firstWhole(text, at, candidates);
-        if (name !== undefined) {
-          found.push([at, name]);
-          at += name.length;
-          afterWord = isWordCodePoint(codePointBefore(text, at));
-          continue;
-        }
+      const candidates = code < 0x80 ? this.ascii[code] : this.other.get(code);
+      const name = candidates === undefined ? undefined : this.firstWhole(text, at, candidates);
+      let before: number | undefined;
+      if (name !== undefined) {
+        visit(at, name);
+        at += name.length;
+        before = codePointBefore(text, at);
+      } else {
+        // As a /u expression does, step over a surrogate pair whole.
+        const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1));
+        before = pair ? text.codePointAt(at) : code;
+        at += pair ? 2 : 1;
       }
-      // As a /u expression does, step over a surrogate pair whole.
-      const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1));
-      afterWord = isWordCodePoint(pair ? text.codePointAt(at) : code);
-      at += pair ? 2 : 1;
+      if (isWordCodePoint(before)) at = pastWordRun(text, at);
     }
-    return found;
   }
 
   /** The first candidate, in alternation order, written at `at` and not followed by a letter or digit. */
@@ -97,6 +101,29 @@ export class NameMatcher {
     }
     return undefined;
   }
+}
+
+/**
+ * From `at`, right after a letter or digit, the first position that follows a code point that is neither:
+ * the positions in between cannot start a name ("korean" holds no "korea" at "k", nor "rea" at "r").
+ */
+function pastWordRun(text: string, from: number): number {
+  const length = text.length;
+  let at = from;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code < 0x80) {
+      at++;
+      const letter = code | 0x20;
+      if (!((letter >= 0x61 && letter <= 0x7a) || (code >= 0x30 && code <= 0x39))) return at;
+    } else {
+      const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1));
+      const codePoint = pair ? (text.codePointAt(at) as number) : code;
+      at += pair ? 2 : 1;
+      if (!isWordCodePoint(codePoint)) return at;
+    }
+  }
+  return at;
 }
 
 function isLowSurrogate(code: number): boolean {
@@ -197,23 +224,24 @@ export function newEntityContext(): EntityContext {
 export function findAliasedEntities(text: string, context: EntityContext): EntityMention[] {
   const folded = foldForMatch(text);
   const found: EntityMention[] = [];
+  // Field by field, not a spread of the entry: the entry may be an earlier mention ("the daily").
   const consider = (start: number, end: number, entry: AliasEntry | undefined): void => {
     if (entry === undefined) return;
-    found.push({ ...entry, text: text.slice(start, end), start, end });
+    found.push({ key: entry.key, label: entry.label, kind: entry.kind, text: text.slice(start, end), start, end });
   };
   const sameShape = folded.length === text.length;
-  for (const [start, written] of ALIASES.folded.matchAll(sameShape ? folded : text)) {
+  ALIASES.folded.forEachMatch(sameShape ? folded : text, (start, written) => {
     const name = sameShape ? written : foldForMatch(written);
     const kind = ALIASES.referBack.get(name);
     const entry = kind === undefined ? ALIASES.byName.get(name) : context.lastOfKind.get(kind);
     consider(start, start + written.length, entry);
-  }
-  for (const [start, name] of ALIASES.cased.matchAll(text)) {
+  });
+  ALIASES.cased.forEachMatch(text, (start, name) => {
     const end = start + name.length;
     // "the South Korean company" is not "the South": a capitalised word after it makes a longer name.
-    if (name.startsWith('the ') && /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+    if (name.startsWith('the ') && /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return;
     consider(start, end, ALIASES.byName.get(name));
-  }
+  });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: EntityMention[] = [];
   let reach = -1;
