@@ -33,17 +33,31 @@ interface Side {
 interface NumberWithText {
   mention: NumberMention;
   text: string;
-  context: Set<string>;
 }
 
-function numbersOf(side: Side): NumberWithText[] {
-  return side.features.flatMap((sentence) =>
-    sentence.numbers.map((mention) => ({
-      mention,
-      text: describeNumber(sentence.text, mention),
-      context: contextStems(sentence.text, mention),
-    })),
-  );
+/** A figure with the sentence it is in, the words around it looked at only when they decide something. */
+interface SentenceNumber {
+  mention: NumberMention;
+  sentence: string;
+}
+
+function numbersOf(side: Side): SentenceNumber[] {
+  const found: SentenceNumber[] = [];
+  for (const sentence of side.features) {
+    for (const mention of sentence.numbers) found.push({ mention, sentence: sentence.text });
+  }
+  return found;
+}
+
+function withText(number: SentenceNumber): NumberWithText {
+  return { mention: number.mention, text: describeNumber(number.sentence, number.mention) };
+}
+
+/** Whether two figures share a content word around them: the same thing measured. */
+function shareContext(a: SentenceNumber, b: SentenceNumber): boolean {
+  const theirs = contextStems(b.sentence, b.mention);
+  for (const word of contextStems(a.sentence, a.mention)) if (theirs.has(word)) return true;
+  return false;
 }
 
 /** Content-word stems of the four words on each side of a figure: what it measures. */
@@ -58,9 +72,11 @@ function contextStems(text: string, mention: NumberMention): Set<string> {
  * "more than 10,000 soldiers" / "around 11,000 troops". A figure only one side gives is added detail.
  */
 export function numberConflicts(left: Side, right: Side): Array<[NumberWithText, NumberWithText]> {
+  const conflicts: Array<[NumberWithText, NumberWithText]> = [];
   const leftNumbers = numbersOf(left);
   const rightNumbers = numbersOf(right);
-  const conflicts: Array<[NumberWithText, NumberWithText]> = [];
+  // No figure on one side, no pair of figures: most sentence pairs.
+  if (leftNumbers.length === 0 || rightNumbers.length === 0) return conflicts;
   const nouns = [...new Set(leftNumbers.map((n) => n.mention.noun))].filter((noun) => noun !== '').sort();
   for (const noun of nouns) {
     const l = leftNumbers.filter((n) => n.mention.noun === noun);
@@ -69,16 +85,32 @@ export function numberConflicts(left: Side, right: Side): Array<[NumberWithText,
     const lonelyRight = r.filter((b) => !l.some((a) => numbersAgree(a.mention, b.mention)));
     const count = Math.min(lonelyLeft.length, lonelyRight.length);
     for (let k = 0; k < count; k++) {
-      const a = lonelyLeft[k] as NumberWithText;
-      const b = lonelyRight[k] as NumberWithText;
+      const a = lonelyLeft[k] as SentenceNumber;
+      const b = lonelyRight[k] as SentenceNumber;
       // Percentages and sums measure many things in one sentence: "up 24 per cent from a year earlier" and
       // "a quarter-on-quarter increase of 9 percent" are two facts. They conflict only when the words
       // around them share something; counted things ("troops", "items") always do.
-      if (!isCountNoun(noun) && ![...a.context].some((word) => b.context.has(word))) continue;
-      conflicts.push([a, b]);
+      if (!isCountNoun(noun) && !shareContext(a, b)) continue;
+      conflicts.push([withText(a), withText(b)]);
     }
   }
   return conflicts;
+}
+
+/** A date with its offset in the side's sentences joined by one space, as the word diff sees them. */
+interface PlacedDate {
+  date: DateMention;
+  offset: number;
+}
+
+function datesOf(side: Side): PlacedDate[] {
+  const found: PlacedDate[] = [];
+  let base = 0;
+  for (const sentence of side.features) {
+    for (const date of sentence.dates) found.push({ date, offset: base + date.start });
+    base += sentence.text.length + 1;
+  }
+  return found;
 }
 
 /** Dates of comparable precision with no compatible date on the other side: "Jan. 11" / "Jan. 12". */
@@ -88,44 +120,43 @@ export function dateConflicts(
   runs?: ReadonlyArray<DiffRun>,
 ): Array<[DateMention, DateMention]> {
   const conflicts: Array<[DateMention, DateMention]> = [];
-  const blocks = runs === undefined ? undefined : changeBlocks(runs);
+  const leftDates = datesOf(left);
+  const rightDates = datesOf(right);
+  // No date on one side, nothing to compare: most sentence pairs.
+  if (leftDates.length === 0 || rightDates.length === 0) return conflicts;
+  // Worked out only when two lonely dates are to be placed, which is rare.
+  let blocks: ChangeBlock[] | undefined;
+  // Two dates in different places of the sentences usually date different things ("told AFP on Sunday" /
+  // "the interview on 28 October"); a date changed where the other outlet wrote its date is a conflict.
+  const within = (offset: number, length: number, from: number, to: number): boolean =>
+    offset < to && from < offset + length;
+  const inOneChange = (a: PlacedDate, b: PlacedDate): boolean => {
+    if (runs === undefined) return true;
+    blocks ??= changeBlocks(runs);
+    return blocks.some(
+      (block) =>
+        within(a.offset, a.date.text.length, block.leftFrom, block.leftTo) &&
+        within(b.offset, b.date.text.length, block.rightFrom, block.rightTo) &&
+        block.anchored &&
+        block.leftTo - block.leftFrom - a.date.text.length <= ENGINE.maxDateChangeSlack &&
+        block.rightTo - block.rightFrom - b.date.text.length <= ENGINE.maxDateChangeSlack,
+    );
+  };
   // A year ("in 2024") and a day ("on Feb 19") usually date different events, so only like is compared with like.
   for (const coarse of [false, true]) {
-    const pick = (side: Side): Array<DateMention & { offset: number }> => {
-      let base = 0;
-      return side.features.flatMap((sentence) => {
-        const dates = sentence.dates
-          .filter((date) => (date.precision === 'year') === coarse)
-          .map((date) => ({ ...date, offset: base + date.start }));
-        base += sentence.text.length + 1;
-        return dates;
-      });
-    };
-    const l = pick(left);
-    const r = pick(right);
-    const lonelyLeft = l.filter((a) => !r.some((b) => datesCompatible(a, b)));
-    const lonelyRight = r.filter((b) => !l.some((a) => datesCompatible(a, b)));
-    // Two dates in different places of the sentences usually date different things ("told AFP on Sunday" /
-    // "the interview on 28 October"); a date changed where the other outlet wrote its date is a conflict.
-    const within = (offset: number, length: number, from: number, to: number): boolean =>
-      offset < to && from < offset + length;
-    const pair = lonelyLeft.flatMap((a) =>
-      lonelyRight
-        .filter(
-          (b) =>
-            blocks === undefined ||
-            blocks.some(
-              (block) =>
-                within(a.offset, a.text.length, block.leftFrom, block.leftTo) &&
-                within(b.offset, b.text.length, block.rightFrom, block.rightTo) &&
-                block.anchored &&
-                block.leftTo - block.leftFrom - a.text.length <= ENGINE.maxDateChangeSlack &&
-                block.rightTo - block.rightFrom - b.text.length <= ENGINE.maxDateChangeSlack,
-            ),
-        )
-        .map((b): [DateMention, DateMention] => [a, b]),
-    )[0];
-    if (pair !== undefined) conflicts.push(pair);
+    const l = leftDates.filter((a) => (a.date.precision === 'year') === coarse);
+    const r = rightDates.filter((b) => (b.date.precision === 'year') === coarse);
+    const lonelyLeft = l.filter((a) => !r.some((b) => datesCompatible(a.date, b.date)));
+    const lonelyRight = r.filter((b) => !l.some((a) => datesCompatible(a.date, b.date)));
+    // The first pair, left date by left date.
+    search: for (const a of lonelyLeft) {
+      for (const b of lonelyRight) {
+        if (inOneChange(a, b)) {
+          conflicts.push([a.date, b.date]);
+          break search;
+        }
+      }
+    }
   }
   return conflicts;
 }
@@ -217,28 +248,36 @@ export function speakerConflict(left: Side, right: Side, options: ClassifyOption
   return null;
 }
 
-/** Letters and digits only, so punctuation inside or around a quote does not count as a wording change. */
-function bareCanonical(text: string): string {
-  return canonicalPhrase(text)
-    .replace(/[^\p{L}\p{N}\s[\]-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * What separates the words of a quote's canonical form: anything but letters, digits, hyphens and the
+ * brackets of entity keys, so punctuation inside or around a quote does not count as a wording change.
+ */
+const NOT_QUOTE_WORD = /[^\p{L}\p{N}[\]-]+/u;
+
+/** Quotes of two words or more (a quoted single word is a term, not a quote): "any white space" is the test. */
+export function isQuotePhrase(text: string): boolean {
+  return /\s/.test(text);
 }
 
 function quotesOf(side: Side): string[] {
-  return side.features
-    .flatMap((sentence) => sentence.quotes.map((quote) => quote.text))
-    .filter((text) => text.split(/\s+/).length >= 2);
+  const quotes: string[] = [];
+  for (const sentence of side.features) {
+    for (const quote of sentence.quotes) if (isQuotePhrase(quote.text)) quotes.push(quote.text);
+  }
+  return quotes;
 }
 
 /** Canonical words of a quote (numbers and entity keys included), for comparing quotes regardless of order. */
 export const quoteWords: (text: string) => string[] = memoize(quoteWordsOf);
 
 function quoteWordsOf(text: string): string[] {
-  return bareCanonical(text)
-    .split(' ')
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
-    .map((word) => (/^[\p{L}]+$/u.test(word) ? stem(word) : word));
+  const words: string[] = [];
+  for (const word of canonicalPhrase(text).split(NOT_QUOTE_WORD)) {
+    if (word.length === 0 || STOPWORDS.has(word)) continue;
+    // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
+    words.push(/^[a-z]+$/.test(word) ? stem(word) : word);
+  }
+  return words;
 }
 
 /** Whether most of a quote's words are among `pool`: the same quote, perhaps shortened or with "KRW 20.1" for "20.1 … won". */
@@ -256,10 +295,16 @@ export function quoteCovered(words: ReadonlyArray<string>, pool: ReadonlySet<str
  */
 export function quoteConflict(left: Side, right: Side, share: number): [string, string] | null {
   const l = quotesOf(left);
+  if (l.length === 0) return null;
   const r = quotesOf(right);
-  if (l.length === 0 || r.length === 0) return null;
-  const leftPool = new Set(l.flatMap(quoteWords));
-  const rightPool = new Set(r.flatMap(quoteWords));
+  if (r.length === 0) return null;
+  const pool = (quotes: string[]): Set<string> => {
+    const words = new Set<string>();
+    for (const quote of quotes) for (const word of quoteWords(quote)) words.add(word);
+    return words;
+  };
+  const leftPool = pool(l);
+  const rightPool = pool(r);
   // A quote cut off where the stored page ends ("the wor") is the start of the other's, not other words.
   const startsOne = (quote: string, others: string[]): boolean =>
     others.some((other) => foldForMatch(other).startsWith(foldForMatch(quote).trim()));
@@ -268,6 +313,8 @@ export function quoteConflict(left: Side, right: Side, share: number): [string, 
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
 }
 
+/** Every negation ends in one of these (not, no, never, none, nobody, nothing, didn't), in either case. */
+const NEGATION_LAST_LETTERS = 'toreygTOREYG';
 const NEGATION_WORDS = /(?<![\p{L}'])(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|\p{L}+n['’]t)$/iu;
 
 /**
@@ -284,6 +331,8 @@ function negationConflict(
     const run = runs[i] as DiffRun;
     if (run.op !== 'left' && run.op !== 'right') continue;
     const trimmed = run.text.replace(/[\s,]+$/, '');
+    // The look-behind expression is tried at every position of the run: first the one letter it must end with.
+    if (!NEGATION_LAST_LETTERS.includes(trimmed.charAt(trimmed.length - 1))) continue;
     const negationMatch = trimmed.match(NEGATION_WORDS);
     if (negationMatch === null) continue;
     // The other side of the same change, if any, must not carry its own negation ("did not" / "didn't").
@@ -310,29 +359,51 @@ function negationConflict(
   return null;
 }
 
+/** What the other side of a pair says, for telling added detail from rewording: built when first asked. */
+interface OtherSide {
+  stems: Set<string>;
+  entities: Set<string>;
+}
+
+function otherSideOf(other: Side): OtherSide {
+  const stems = new Set<string>();
+  const entities = new Set<string>();
+  for (const sentence of other.features) {
+    for (const word of wordsOf(sentence.text)) stems.add(stem(word));
+    for (const entity of sentence.entities) entities.add(entity.key);
+  }
+  return { stems, entities };
+}
+
+/** A word of a changed run that says something the other side does not: the test is cheapest first. */
+function isFreshWord(word: string, other: OtherSide): boolean {
+  return word.length > 1 && !STOPWORDS.has(word) && !other.stems.has(stem(word)) && !/^(?:not|\p{L}+n't)$/u.test(word);
+}
+
 /** Phrases of one side's changed runs that carry content words the other side lacks. */
 function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', other: Side, limit: number): string[] {
-  const otherStems = new Set<string>();
-  const otherEntities = new Set<string>();
-  const otherNumbers = new Set(other.features.flatMap((sentence) => sentence.numbers.map((n) => n.value)));
-  for (const sentence of other.features) {
-    for (const word of wordsOf(sentence.text)) otherStems.add(stem(word));
-    for (const entity of sentence.entities) otherEntities.add(entity.key);
-  }
+  let otherSide: OtherSide | undefined;
+  let otherNumbers: Set<number> | undefined;
   const phrases: string[] = [];
   for (const run of runs) {
     if (run.op !== side) continue;
+    otherSide ??= otherSideOf(other);
     let text = run.text;
-    for (const entity of aliasesIn(text)) {
-      if (otherEntities.has(entity.key)) text = text.replace(entity.text, ' ');
+    // Only a name the other side has is taken out, so with none there is no need to look for names.
+    if (otherSide.entities.size > 0) {
+      for (const entity of aliasesIn(text)) {
+        if (otherSide.entities.has(entity.key)) text = text.replace(entity.text, ' ');
+      }
     }
-    const fresh = wordsOf(text).filter(
-      (word) =>
-        !STOPWORDS.has(word) && word.length > 1 && !/^(?:not|\p{L}+n't)$/u.test(word) && !otherStems.has(stem(word)),
-    );
+    const known = otherSide;
+    const fresh = wordsOf(text).some((word) => isFreshWord(word, known));
     // A figure the other side does not give is added detail too: "declined by 10 per cent". Looked for only
     // when no fresh word already makes the run added detail.
-    if (fresh.length === 0 && !findNumbers(run.text).numbers.some((n) => !otherNumbers.has(n.value))) continue;
+    if (!fresh) {
+      otherNumbers ??= new Set(other.features.flatMap((sentence) => sentence.numbers.map((n) => n.value)));
+      const numbers = otherNumbers;
+      if (!findNumbers(run.text).numbers.some((n) => !numbers.has(n.value))) continue;
+    }
     const phrase = run.text.trim().replace(/^[\s,.;:–—"“”'‘’()[\]-]+|[\s,.;:–—"“”'‘’()[\]-]+$/g, '');
     phrases.push(phrase.length > 90 ? `${phrase.slice(0, 87)}…` : phrase);
   }
