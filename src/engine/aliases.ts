@@ -2,7 +2,7 @@
 // and "the South" are all South Korea; "the daily" refers back to the newspaper named last.
 import aliasData from './data/aliases.json' with { type: 'json' };
 import { memoize } from './memo.js';
-import { foldForMatch, slugify } from './text.js';
+import { codePointBefore, foldForMatch, isLowSurrogate, isWordCodePoint, slugify } from './text.js';
 
 export interface EntityMention {
   key: string;
@@ -124,44 +124,6 @@ function pastWordRun(text: string, from: number): number {
     }
   }
   return at;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-
-/** Whether a code point (undefined at either end of the text) is a letter or a digit, \p{L} or \p{N}. */
-function isWordCodePoint(codePoint: number | undefined): boolean {
-  if (codePoint === undefined) return false;
-  if (codePoint < 0x80) {
-    return (
-      (codePoint >= 0x61 && codePoint <= 0x7a) ||
-      (codePoint >= 0x41 && codePoint <= 0x5a) ||
-      (codePoint >= 0x30 && codePoint <= 0x39)
-    );
-  }
-  let isWord = nonAsciiWord.get(codePoint);
-  if (isWord === undefined) {
-    isWord = WORD_CHARACTER.test(String.fromCodePoint(codePoint));
-    nonAsciiWord.set(codePoint, isWord);
-  }
-  return isWord;
-}
-
-/** Answers for non-ASCII code points, kept: curly quotes and dashes come up in every sentence. */
-const nonAsciiWord = new Map<number, boolean>();
-
-/** The code point that ends right before `at`, a surrogate pair read whole as a /u look-behind does. */
-function codePointBefore(text: string, at: number): number | undefined {
-  if (at === 0) return undefined;
-  const low = text.charCodeAt(at - 1);
-  if (isLowSurrogate(low) && at >= 2) {
-    const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2);
-  }
-  return low;
 }
 
 function compile(): CompiledAliases {

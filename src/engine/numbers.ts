@@ -4,7 +4,7 @@
 import nounData from './data/nouns.json' with { type: 'json' };
 import { memoize } from './memo.js';
 import { stem } from './nlp.js';
-import { foldForMatch, parseNumeral } from './text.js';
+import { codePointBefore, foldForMatch, isLowSurrogate, isWordCodePoint, parseNumeral } from './text.js';
 
 /** How a figure is hedged: `min` = "more than", `max` = "up to", `approx` = "some"/"around"/none. */
 export type QualifierClass = 'approx' | 'min' | 'max';
@@ -128,14 +128,70 @@ const wordAlternation = Object.keys(WORD_NUMBERS).join('|');
 const scaleAlternation = Object.keys(SCALES).join('|');
 
 // Matched on folded (lower-case) text: qualifier? currency? value scale? percent?
-const NUMBER_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩|krw\\s*|usd\\s*|eur\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${wordAlternation})(?![\\p{L}]))(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`,
-  'gu',
-);
+const FIGURE = `(?:(${qualifierAlternation})\\s+)?(\\$|us\\$|€|£|₩|krw\\s*|usd\\s*|eur\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${wordAlternation})(?![\\p{L}]))(?![\\p{N}])(?:\\s*(${scaleAlternation})(?![\\p{L}]))?(?:\\s*(%|per\\s+cent|percent|pct)(?![\\p{L}]))?`;
+
+/** Every figure of a text, not inside a word or number: what figureMatches finds (a test checks it). */
+export const NUMBER_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}.,])${FIGURE}`, 'gu');
+
+/** One figure from exactly lastIndex on. */
+const FIGURE_AT = new RegExp(FIGURE, 'uy');
+
+/**
+ * The characters a figure can start with: the first of a qualifier, of a currency (FIGURE's currencies are
+ * the keys of CURRENCIES), of a number word, or a digit.
+ */
+const FIGURE_STARTS = new Set<number>();
+for (const word of [...QUALIFIERS.map(([text]) => text), ...Object.keys(CURRENCIES), ...Object.keys(WORD_NUMBERS)]) {
+  FIGURE_STARTS.add(word.charCodeAt(0));
+}
+for (let digit = 0x30; digit <= 0x39; digit++) FIGURE_STARTS.add(digit);
+
+/**
+ * The matches of NUMBER_PATTERN, found without its /u look-behind, which V8 tries at every position of
+ * the text: FIGURE_AT is tried only where a figure can start (a character of FIGURE_STARTS after no
+ * letter, digit, "." or ",").
+ */
+export function figureMatches(folded: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const length = folded.length;
+  let at = 0;
+  while (at < length) {
+    const code = folded.charCodeAt(at);
+    if (FIGURE_STARTS.has(code)) {
+      const before = codePointBefore(folded, at);
+      if (before !== 0x2e && before !== 0x2c && !isWordCodePoint(before)) {
+        FIGURE_AT.lastIndex = at;
+        const match = FIGURE_AT.exec(folded);
+        if (match !== null) {
+          found.push(match);
+          at += match[0].length;
+          continue;
+        }
+      }
+    }
+    // As a /u expression does, step over a surrogate pair whole.
+    at += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(folded.charCodeAt(at + 1)) ? 2 : 1;
+  }
+  return found;
+}
 
 /** A bare four-digit number in this range with no separator is a year, not a count: "in 2024". */
 function isYear(raw: string, scale: string | undefined, percent: string | undefined): boolean {
   return /^(1[89]|20)\d\d$/.test(raw) && scale === undefined && percent === undefined;
+}
+
+const WORD_AFTER = /[\p{L}\p{M}][\p{L}\p{M}'-]*/gu;
+
+/** The first `count` words of a text, as matches; the rest of the text is not scanned. */
+function firstWords(text: string, count: number): RegExpExecArray[] {
+  const words: RegExpExecArray[] = [];
+  WORD_AFTER.lastIndex = 0;
+  while (words.length < count) {
+    const match = WORD_AFTER.exec(text);
+    if (match === null) break;
+    words.push(match);
+  }
+  return words;
 }
 
 /**
@@ -145,7 +201,7 @@ function isYear(raw: string, scale: string | undefined, percent: string | undefi
 function nounAfter(folded: string, original: string, from: number): string {
   const rest = folded.slice(from, from + 80);
   const restOriginal = original.slice(from, from + 80);
-  const words = [...rest.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'-]*/gu)].slice(0, 6);
+  const words = firstWords(rest, 6);
   const candidates: string[] = [];
   let cursor = 0;
   for (let i = 0; i < words.length && candidates.length < 3; i++) {
@@ -197,8 +253,11 @@ function findNumbersIn(text: string): NumberScan {
   const numbers: NumberMention[] = [];
   const years: NumberScan['years'] = [];
   if (!MAY_HOLD_NUMBER.test(folded)) return { numbers, years };
-  const times = [...folded.matchAll(CLOCK_TIME)].map((match) => [match.index, match.index + match[0].length] as const);
-  for (const match of folded.matchAll(NUMBER_PATTERN)) {
+  // A clock time needs a digit; most figures in a sentence without one are words ("two soldiers").
+  const times = /\d/.test(folded)
+    ? [...folded.matchAll(CLOCK_TIME)].map((match) => [match.index, match.index + match[0].length] as const)
+    : [];
+  for (const match of figureMatches(folded)) {
     const [whole, qualifierRaw, currency, raw = '', scale, percent] = match;
     const start = match.index;
     const end = start + whole.length;

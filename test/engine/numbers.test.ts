@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeNumber, findNumbers, numbersAgree } from '../../src/engine/numbers.js';
+import { describeNumber, figureMatches, findNumbers, NUMBER_PATTERN, numbersAgree } from '../../src/engine/numbers.js';
 
 // [sentence from the seeds or corpus, expected [value, qualifier, noun] list, expected years]
 const CASES: Array<[string, Array<[number, string, string]>, number[]]> = [
@@ -77,5 +78,54 @@ describe('numbersAgree', () => {
   it('more than 10,000 ≠ around 11,000, and ≠ 10,000', () => {
     expect(numbersAgree(one('more than 10,000 soldiers'), one('around 11,000 troops'))).toBe(false);
     expect(numbersAgree(one('more than 10,000 soldiers'), one('10,000 soldiers'))).toBe(false);
+  });
+});
+
+// Figures, their qualifiers, currencies, scales and neighbours that make or break a match.
+const figurePiece = fc.constantFrom(
+  '1',
+  '10,000',
+  '2024',
+  '.5',
+  ',',
+  '.',
+  ' ',
+  '\n',
+  'more than ',
+  'some',
+  'about ',
+  'two',
+  'ten',
+  'often',
+  'hundred',
+  ' million',
+  'bn',
+  '%',
+  ' per cent',
+  '$',
+  'us$',
+  'krw',
+  'usd ',
+  '€',
+  '₩',
+  'x',
+  'é',
+  '\u0301',
+  '٣',
+  '😀',
+  '\ud835',
+  'troops',
+);
+const figureText = fc.array(figurePiece, { maxLength: 16 }).map((pieces) => pieces.join(''));
+
+describe('figureMatches', () => {
+  it('finds exactly what the look-behind pattern finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(figureText, fc.string({ unit: 'binary', maxLength: 30 })), (sample) => {
+        const expected = [...sample.matchAll(NUMBER_PATTERN)].map((match) => [...match, match.index]);
+        expect(figureMatches(sample).map((match) => [...match, match.index])).toEqual(expected);
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
