@@ -2,7 +2,7 @@
 // side, and whether the outlets agree on it, differ, or only one reports it.
 import { ENGINE } from '../config.js';
 import type { Fact, FactKind, FactMention, FactStatus } from '../types.js';
-import { quoteCovered, quoteWords } from './classify.js';
+import { isQuotePhrase, quoteCovered, quoteWords } from './classify.js';
 import type { DateMention } from './dates.js';
 import type { SentenceFeatures } from './features.js';
 import { sameName } from './nlp.js';
@@ -32,8 +32,13 @@ interface Located<T> {
 const STATUS_ORDER: Record<FactStatus, number> = { differ: 0, agree: 1, 'left-only': 2, 'right-only': 3 };
 const KIND_ORDER: Record<FactKind, number> = { number: 0, date: 1, quote: 2, entity: 3 };
 
-function located<T>(features: ReadonlyArray<SentenceFeatures>, pick: (s: SentenceFeatures) => T[]): Located<T>[] {
-  return features.flatMap((sentence) => pick(sentence).map((item) => ({ sentence: sentence.index, item })));
+function located<T>(
+  features: ReadonlyArray<SentenceFeatures>,
+  pick: (s: SentenceFeatures) => ReadonlyArray<T>,
+): Located<T>[] {
+  const found: Located<T>[] = [];
+  for (const sentence of features) for (const item of pick(sentence)) found.push({ sentence: sentence.index, item });
+  return found;
 }
 
 function statusOf(left: unknown[], right: unknown[]): FactStatus {
@@ -59,11 +64,16 @@ function numberFacts(
   const facts: Fact[] = [];
   const l = located(left, (s) => s.numbers);
   const r = located(right, (s) => s.numbers);
-  const mention = (side: 'left' | 'right', m: Located<NumberMention>): FactMention => ({
-    sentence: m.sentence,
-    text: describeNumber(textOf(side, m.sentence), m.item),
-    value: String(m.item.value),
-  });
+  // A figure shows in its value's fact, as a label, and perhaps in a conflict: its phrase is worked out once.
+  const phrases = new Map<Located<NumberMention>, string>();
+  const mention = (side: 'left' | 'right', m: Located<NumberMention>): FactMention => {
+    let text = phrases.get(m);
+    if (text === undefined) {
+      text = describeNumber(textOf(side, m.sentence), m.item);
+      phrases.set(m, text);
+    }
+    return { sentence: m.sentence, text, value: String(m.item.value) };
+  };
   const nouns = [...new Set([...l, ...r].map((m) => m.item.noun))].sort();
   const leftByNoun = groupBy(l, (m) => m.item.noun);
   const rightByNoun = groupBy(r, (m) => m.item.noun);
@@ -172,10 +182,12 @@ function dateFacts(
     text: m.item.text,
     value: m.item.value,
   });
-  const values = [...new Set([...l, ...r].map((m) => m.item.value))].sort();
+  const leftByValue = groupBy(l, (m) => m.item.value);
+  const rightByValue = groupBy(r, (m) => m.item.value);
+  const values = [...new Set([...leftByValue.keys(), ...rightByValue.keys()])].sort();
   const facts: Fact[] = values.map((value) => {
-    const lv = l.filter((m) => m.item.value === value);
-    const rv = r.filter((m) => m.item.value === value);
+    const lv = leftByValue.get(value) ?? [];
+    const rv = rightByValue.get(value) ?? [];
     return {
       kind: 'date',
       key: `date:${value}`,
@@ -214,13 +226,15 @@ function quoteFacts(
   paired: ReadonlyArray<PairedConflict>,
   options: FactOptions,
 ): Fact[] {
-  const pick = (s: SentenceFeatures): QuoteItem[] =>
-    s.quotes
-      .filter((quote) => quote.text.split(/\s+/).length >= 2)
-      .map((quote) => {
-        const words = quoteWords(quote.text);
-        return { text: quote.text, words, wordSet: new Set(words), speaker: s.speaker?.text ?? null };
-      });
+  const pick = (s: SentenceFeatures): QuoteItem[] => {
+    const items: QuoteItem[] = [];
+    for (const quote of s.quotes) {
+      if (!isQuotePhrase(quote.text)) continue;
+      const words = quoteWords(quote.text);
+      items.push({ text: quote.text, words, wordSet: new Set(words), speaker: s.speaker?.text ?? null });
+    }
+    return items;
+  };
   const l = located(left, pick);
   const r = located(right, pick);
   const mention = (m: Located<QuoteItem>): FactMention =>
@@ -317,7 +331,7 @@ function entityFacts(
   const l = located(left, (s) => s.entities);
   const r = located(right, (s) => s.entities);
   const labels = new Map<string, string>();
-  for (const m of [...l, ...r]) if (!labels.has(m.item.key)) labels.set(m.item.key, m.item.label);
+  for (const side of [l, r]) for (const m of side) if (!labels.has(m.item.key)) labels.set(m.item.key, m.item.label);
   const leftKeys = new Set(l.map((m) => m.item.key));
   const rightKeys = new Set(r.map((m) => m.item.key));
   // Spellings of one name across outlets: "Jeon Ha-gyu" / "Jeon Ha-kyu" are one person.
@@ -367,12 +381,22 @@ export function buildFacts(
     ...quoteFacts(left, right, paired, options),
     ...entityFacts(left, right, options),
   ];
-  const firstSentence = (fact: Fact): number => Math.min(...[...fact.left, ...fact.right].map((m) => m.sentence), 1e9);
-  return facts.sort(
+  // Each fact's first sentence, found once rather than at every comparison of the sort.
+  const sorted = facts.map((fact) => ({ fact, first: firstSentence(fact) }));
+  sorted.sort(
     (a, b) =>
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      firstSentence(a) - firstSentence(b) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      KIND_ORDER[a.fact.kind] - KIND_ORDER[b.fact.kind] ||
+      STATUS_ORDER[a.fact.status] - STATUS_ORDER[b.fact.status] ||
+      a.first - b.first ||
+      (a.fact.key < b.fact.key ? -1 : a.fact.key > b.fact.key ? 1 : 0),
   );
+  return sorted.map((entry) => entry.fact);
+}
+
+/** The first sentence a fact is told in, either side; 1e9 for none. */
+function firstSentence(fact: Fact): number {
+  let first = 1e9;
+  for (const m of fact.left) if (m.sentence < first) first = m.sentence;
+  for (const m of fact.right) if (m.sentence < first) first = m.sentence;
+  return first;
 }
