@@ -104,6 +104,9 @@ export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl
  * window has one. A window cut elsewhere marks the next segment `glued`: it is no sentence start.
  */
 function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glued: boolean })[] {
+  if (text.length > 0 && text.length <= SEGMENTER_WINDOW && isPlainEnglish(segmenter) && oneSentence(text)) {
+    return [{ start: 0, end: text.length, glued: false }];
+  }
   const spans: (Span & { glued: boolean })[] = [];
   let windowStart = 0;
   let glued = false;
@@ -129,6 +132,57 @@ function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glue
     windowStart = windowEnd;
   }
   return spans;
+}
+
+/** Whether a segmenter follows the default (untailored) English sentence rules, the ones oneSentence knows. */
+function isPlainEnglish(segmenter: Intl.Segmenter): boolean {
+  let plain = plainEnglish.get(segmenter);
+  if (plain === undefined) {
+    plain = /^en(?:-[A-Za-z0-9]+)*$/.test(segmenter.resolvedOptions().locale);
+    plainEnglish.set(segmenter, plain);
+  }
+  return plain;
+}
+
+const plainEnglish = new WeakMap<Intl.Segmenter, boolean>();
+
+/**
+ * Whether Intl.Segmenter (English rules, Unicode UAX #29) would return the text as one segment, decided without
+ * it: a sentence break can only follow a terminator (. ! ? and ~170 rarer marks) or a paragraph separator, so a
+ * text with neither before its closing run of terminators, quotes, brackets and spaces is one sentence. Most
+ * paragraphs of news copy are one sentence, and the segmenter costs a sixth of the ingest. Conservative: any
+ * character outside printable ASCII, Latin letters and the common quotes and dashes sends the text to the
+ * segmenter (test/ingest/segment.test.ts checks this against the segmenter on random and real text).
+ */
+export function oneSentence(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isOrdinary(text.charCodeAt(at))) at++;
+  // The closing run: terminators, quotes and brackets, then spaces alone (a mark after a space starts anew).
+  while (at < text.length && isClosing(text.charCodeAt(at))) at++;
+  while (at < text.length && text.charCodeAt(at) === 0x20) at++;
+  return at === text.length;
+}
+
+/** Printable ASCII but . ! ?, Latin-1 and Latin Extended letters and signs but NEL, quotes, dashes and primes. */
+function isOrdinary(code: number): boolean {
+  if (code >= 0x20 && code < 0x7f) return code !== 0x2e && code !== 0x21 && code !== 0x3f;
+  if (code >= 0xa0 && code < 0x250) return true;
+  return (code >= 0x2010 && code <= 0x2023) || code === 0x2032 || code === 0x2033;
+}
+
+/** What may close a sentence before its trailing spaces: . ! ?, closing quotes and brackets. */
+function isClosing(code: number): boolean {
+  return (
+    code === 0x2e ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x29 ||
+    code === 0x5d ||
+    code === 0x2019 ||
+    code === 0x201d
+  );
 }
 
 function lastMatchEnd(text: string, pattern: RegExp): number | null {

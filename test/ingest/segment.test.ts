@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentParagraphs } from '../../src/ingest/segment.js';
+import { oneSentence, segmentParagraphs } from '../../src/ingest/segment.js';
 
 const split = (text: string, role: 'body' | 'caption' = 'body') =>
   segmentParagraphs([{ text, role }], 'en').map((s) => s.text);
@@ -91,5 +92,29 @@ describe('offsets', () => {
 
   it('falls back to English rules for a language tag the segmenter does not know', () => {
     expect(segmentParagraphs([{ text: 'One. Two.', role: 'body' }], 'not a tag!')).toHaveLength(2);
+  });
+});
+
+describe('oneSentence: the shortcut past Intl.Segmenter', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const segments = (text: string): number => [...segmenter.segment(text)].length;
+
+  it('says one sentence only where the segmenter finds one (property, random text)', () => {
+    // Terminators, closers, separators, rare marks (U+2024 one-dot leader, U+3002 ideographic stop, U+0589
+    // Armenian full stop, NEL, line separator) among letters, so every branch of both is exercised.
+    const characters = fc.constantFrom(...'aZé ,.!?"\')]”’“(—…\u2024\u3002\u0589\u0085\u2028\n:;'.split(''));
+    fc.assert(
+      fc.property(fc.array(characters, { minLength: 1, maxLength: 20 }), (chars) => {
+        const text = chars.join('');
+        if (oneSentence(text)) expect(segments(text)).toBe(1);
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
+
+  it('takes the shortcut for a plain one-sentence paragraph and not for two sentences', () => {
+    expect(oneSentence('Ri said he wanted to go to South Korea, the daily reported.”')).toBe(true);
+    expect(oneSentence('Ri said so. He left.')).toBe(false);
+    expect(oneSentence('He paused\u2028then left')).toBe(false);
   });
 });
