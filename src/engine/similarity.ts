@@ -23,16 +23,15 @@ export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFea
   for (const side of sides) {
     for (const sentence of side) for (const term of sentence.terms.keys()) if (!term.includes(':')) stems.add(term);
   }
-  // Each stem maps to its shortest prefix of at least minSharedStem letters that is a stem too. In sorted
-  // order every stem comes right after the stems that begin it and theirs, so one pass with a stack of the
-  // current stem's prefixes finds them all, without slicing every stem at every length.
   const canonical = new Map<string, string>();
-  const prefixes: string[] = [];
-  for (const stem of [...stems].sort()) {
-    while (prefixes.length > 0 && !stem.startsWith(prefixes[prefixes.length - 1] as string)) prefixes.pop();
-    const shortest = prefixes.find((prefix) => prefix.length >= ENGINE.minSharedStem);
-    if (shortest !== undefined) canonical.set(stem, shortest);
-    prefixes.push(stem);
+  for (const stem of stems) {
+    for (let length = ENGINE.minSharedStem; length < stem.length; length++) {
+      const prefix = stem.slice(0, length);
+      if (stems.has(prefix)) {
+        canonical.set(stem, prefix);
+        break;
+      }
+    }
   }
   if (canonical.size === 0) return;
   for (const side of sides) {
