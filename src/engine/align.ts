@@ -129,23 +129,11 @@ function cutOffScore(a: SentenceFeatures, b: SentenceFeatures): number {
   return foldForMatch(long).startsWith(foldForMatch(short)) ? 0.5 + (0.5 * short.length) / long.length : 0;
 }
 
-/**
- * The words a sentence says, figures and dates aside: its content stems and the names it mentions, as
- * ascending ids of `ids` (shared by both sides), so two sentences' words are compared by one merge.
- */
-function wordingOf(sentence: SentenceFeatures, ids: Map<string, number>): number[] {
-  const idOf = (word: string): number => {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(word, id);
-    }
-    return id;
-  };
-  const words = new Set<number>();
-  for (const stem of sentence.stems) words.add(idOf(stem));
-  for (const entity of sentence.entities) words.add(idOf(`e:${entity.key}`));
-  return [...words].sort((a, b) => a - b);
+/** The words a sentence says, figures and dates aside: its content stems and the names it mentions. */
+function wordingOf(sentence: SentenceFeatures): Set<string> {
+  const words = new Set(sentence.stems);
+  for (const entity of sentence.entities) words.add(`e:${entity.key}`);
+  return words;
 }
 
 /**
@@ -153,19 +141,13 @@ function wordingOf(sentence: SentenceFeatures, ids: Map<string, number>): number
  * however much the figure weighs in the cosine: the label then says what changed. Before → after: "The minister
  * said 3,000 troops were sent." / "The minister said 4,000 troops were sent." (cosine 0.12) → ENGINE.sameWordingScore.
  */
-function sameWordingScore(a: ReadonlyArray<number>, b: ReadonlyArray<number>): number {
-  if (a.length < ENGINE.sameWordingMinWords || b.length < ENGINE.sameWordingMinWords) return 0;
+function sameWordingScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size < ENGINE.sameWordingMinWords || b.size < ENGINE.sameWordingMinWords) return 0;
   // The share can be no more than smaller / larger (all of the smaller set shared): most pairs stop here.
-  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < ENGINE.sameWordingShare) return 0;
+  if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < ENGINE.sameWordingShare) return 0;
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) shared++;
-    if (x <= y) i++;
-    if (y <= x) j++;
-  }
-  const union = a.length + b.length - shared;
+  for (const word of a) if (b.has(word)) shared++;
+  const union = a.size + b.size - shared;
   return shared / union >= ENGINE.sameWordingShare ? ENGINE.sameWordingScore : 0;
 }
 
@@ -182,9 +164,8 @@ function scorePairs(
   // Once per sentence, not once per pair: a regular expression per pair was a tenth of the scoring.
   const leftCutOff = left.map(isCutOff);
   const rightCutOff = right.map(isCutOff);
-  const wordIds = new Map<string, number>();
-  const leftWording = left.map((sentence) => wordingOf(sentence, wordIds));
-  const rightWording = right.map((sentence) => wordingOf(sentence, wordIds));
+  const leftWording = left.map(wordingOf);
+  const rightWording = right.map(wordingOf);
   const score = (i: number, j: number): void => {
     let score = space.similarity(
       leftVectors[i] as SentenceVector,
@@ -196,7 +177,7 @@ function scorePairs(
     }
     // The same-wording score is a floor: worth computing only when the cosine is below it.
     if (score < ENGINE.sameWordingScore) {
-      score = Math.max(score, sameWordingScore(leftWording[i] as number[], rightWording[j] as number[]));
+      score = Math.max(score, sameWordingScore(leftWording[i] as Set<string>, rightWording[j] as Set<string>));
     }
     if (score >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity: score });
   };
