@@ -48,18 +48,22 @@ function isCased(name: string): boolean {
  */
 export class NameMatcher {
   /** Names by their first UTF-16 unit (an array for ASCII, the common case), longest first, ties in code-unit order. */
-  private readonly ascii: Array<string[] | undefined> = [];
-  private readonly other = new Map<number, string[]>();
+  private readonly ascii: Array<Candidates | undefined> = [];
+  private readonly other = new Map<number, Candidates>();
 
   constructor(names: string[]) {
     const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     for (const name of sorted) {
       if (name === '') continue;
       const first = name.charCodeAt(0);
-      const list = first < 0x80 ? this.ascii[first] : this.other.get(first);
-      if (list !== undefined) list.push(name);
-      else if (first < 0x80) this.ascii[first] = [name];
-      else this.other.set(first, [name]);
+      let candidates = first < 0x80 ? this.ascii[first] : this.other.get(first);
+      if (candidates === undefined) {
+        candidates = { names: [], seconds: [] };
+        if (first < 0x80) this.ascii[first] = candidates;
+        else this.other.set(first, candidates);
+      }
+      candidates.names.push(name);
+      candidates.seconds.push(name.length > 1 ? name.charCodeAt(1) : -1);
     }
   }
 
@@ -95,12 +99,24 @@ export class NameMatcher {
   }
 
   /** The first candidate, in alternation order, written at `at` and not followed by a letter or digit. */
-  private firstWhole(text: string, at: number, candidates: string[]): string | undefined {
-    for (const candidate of candidates) {
+  private firstWhole(text: string, at: number, candidates: Candidates): string | undefined {
+    const { names, seconds } = candidates;
+    // Comparing the second unit first rules out most names without a call: at "the", "seoul" is not tried.
+    const next = text.charCodeAt(at + 1);
+    for (let i = 0; i < names.length; i++) {
+      const second = seconds[i];
+      if (second !== next && second !== -1) continue;
+      const candidate = names[i] as string;
       if (text.startsWith(candidate, at) && !isWordCodePoint(text.codePointAt(at + candidate.length))) return candidate;
     }
     return undefined;
   }
+}
+
+/** The names that start with one UTF-16 unit, in alternation order, with their second unit (-1 for none). */
+interface Candidates {
+  names: string[];
+  seconds: number[];
 }
 
 /**
