@@ -42,7 +42,7 @@ const TITLES = new Set(['president', 'minister', 'spokesperson', 'spokesman', 's
 function findQuoteSpans(text: string, context: QuoteContext): QuoteMention[] {
   const folded = foldForMatch(text);
   const marks: number[] = [];
-  for (let i = 0; i < folded.length; i++) if (folded[i] === '"') marks.push(i);
+  for (let mark = folded.indexOf('"'); mark >= 0; mark = folded.indexOf('"', mark + 1)) marks.push(mark);
   const spans: QuoteMention[] = [];
   let open = context.insideQuote ? 0 : -1;
   let first = true;
@@ -115,6 +115,21 @@ function phraseBefore(before: string): string {
   return chosen.split(/\s+/).length > 8 ? '' : chosen;
 }
 
+/** A speaker named right after a quote (blanked to U+E000): '\uE000, Ri said' → Ri; '\uE000 said Lee' → Lee. */
+const AFTER_QUOTE =
+  /\uE000[\s,"“”]*(?:(?:said|says|added)\s+([^,.;:\uE000]{1,60})|(?!(?:said|says|added)\b)([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b)/u;
+
+/** `text` with each quote (in text order, apart, as findQuoteSpans gives them) written as U+E000 marks. */
+function blankQuotes(text: string, quotes: ReadonlyArray<QuoteMention>): string {
+  let blanked = '';
+  let cursor = 0;
+  for (const quote of quotes) {
+    blanked += `${text.slice(cursor, quote.start)}${'\uE000'.repeat(quote.end - quote.start)}`;
+    cursor = quote.end;
+  }
+  return blanked + text.slice(cursor);
+}
+
 /**
  * Quotes and speaker of one sentence. Before → after:
  * '"Some committed suicide to avoid capture," he said.' (after Ri spoke) → speaker Ri;
@@ -123,18 +138,13 @@ function phraseBefore(before: string): string {
 export function findQuotes(text: string, context: QuoteContext): QuoteScan {
   const quotes = findQuoteSpans(text, context);
   // Blank out quoted words so a speech verb inside a quote is not taken for an attribution.
-  let outside = text;
-  for (const quote of quotes) {
-    outside = `${outside.slice(0, quote.start)}${'\uE000'.repeat(quote.end - quote.start)}${outside.slice(quote.end)}`;
-  }
+  let outside = quotes.length === 0 ? text : blankQuotes(text, quotes);
   // One mark per quote: its length is not needed, and a long blank run makes the patterns below backtrack.
-  outside = outside.replace(/\uE000+/g, '\uE000');
+  if (outside.includes('\uE000\uE000')) outside = outside.replace(/\uE000+/g, '\uE000');
   let speaker: Speaker | null = null;
   // An attribution right after a quote wins over a speech verb earlier in the sentence:
-  // 'Officials told troops that "…," Ri said' → Ri.
-  const afterQuote = outside.match(
-    /\uE000[\s,"“”]*(?:(?:said|says|added)\s+([^,.;:\uE000]{1,60})|(?!(?:said|says|added)\b)([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b)/u,
-  );
+  // 'Officials told troops that "…," Ri said' → Ri. It starts at a quote mark, so needs one.
+  const afterQuote = outside.includes('\uE000') ? outside.match(AFTER_QUOTE) : null;
   if (afterQuote !== null) speaker = speakerKey(afterQuote[2] ?? afterQuote[1] ?? '', context);
   for (const match of speaker === null ? outside.matchAll(SPEECH_VERB) : []) {
     const before = outside.slice(0, match.index);
