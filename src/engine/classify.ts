@@ -313,8 +313,21 @@ export function quoteConflict(left: Side, right: Side, share: number): [string, 
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;
 }
 
-/** Every negation ends in one of these (not, no, never, none, nobody, nothing, didn't), in either case. */
-const NEGATION_LAST_LETTERS = 'toreygTOREYG';
+/** How every match of NEGATION_WORDS ends, in lower case: a cheap test to run first. */
+const NEGATION_ENDINGS = [
+  'not',
+  'no',
+  'never',
+  'neither',
+  'nor',
+  'none',
+  'nobody',
+  'nothing',
+  'cannot',
+  'without',
+  "n't",
+  'n’t',
+];
 const NEGATION_WORDS = /(?<![\p{L}'])(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|\p{L}+n['’]t)$/iu;
 
 /**
@@ -331,8 +344,10 @@ function negationConflict(
     const run = runs[i] as DiffRun;
     if (run.op !== 'left' && run.op !== 'right') continue;
     const trimmed = run.text.replace(/[\s,]+$/, '');
-    // The look-behind expression is tried at every position of the run: first the one letter it must end with.
-    if (!NEGATION_LAST_LETTERS.includes(trimmed.charAt(trimmed.length - 1))) continue;
+    // The look-behind expression is tried at every position of the run; most runs do not even end like a
+    // negation. (Only ASCII letters match these letters under /iu, so lower-casing the end is enough.)
+    const end = trimmed.slice(-7).toLowerCase();
+    if (!NEGATION_ENDINGS.some((ending) => end.endsWith(ending))) continue;
     const negationMatch = trimmed.match(NEGATION_WORDS);
     if (negationMatch === null) continue;
     // The other side of the same change, if any, must not carry its own negation ("did not" / "didn't").
@@ -380,6 +395,18 @@ function isFreshWord(word: string, other: OtherSide): boolean {
   return word.length > 1 && !STOPWORDS.has(word) && !other.stems.has(stem(word)) && !/^(?:not|\p{L}+n't)$/u.test(word);
 }
 
+/** A character a shown phrase does not start or end with: white space, punctuation, quotes, brackets, dashes. */
+const EDGE_PUNCTUATION = /[\s,.;:–—"“”'‘’()[\]-]/;
+
+/** The phrase without the white space and punctuation around it: ", the daily’s “report” " → "the daily’s “report". */
+function withoutEdgePunctuation(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && EDGE_PUNCTUATION.test(text.charAt(from))) from++;
+  while (to > from && EDGE_PUNCTUATION.test(text.charAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
 /** Phrases of one side's changed runs that carry content words the other side lacks. */
 function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', other: Side, limit: number): string[] {
   let otherSide: OtherSide | undefined;
@@ -404,7 +431,7 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
       const numbers = otherNumbers;
       if (!findNumbers(run.text).numbers.some((n) => !numbers.has(n.value))) continue;
     }
-    const phrase = run.text.trim().replace(/^[\s,.;:–—"“”'‘’()[\]-]+|[\s,.;:–—"“”'‘’()[\]-]+$/g, '');
+    const phrase = withoutEdgePunctuation(run.text);
     phrases.push(phrase.length > 90 ? `${phrase.slice(0, 87)}…` : phrase);
   }
   return phrases.length > limit ? [...phrases.slice(0, limit), '…'] : phrases;

@@ -337,9 +337,12 @@ function entityFacts(
   // Spellings of one name across outlets: "Jeon Ha-gyu" / "Jeon Ha-kyu" are one person.
   const sameAs = new Map<string, string>();
   const lonelyLeftNames = [...leftKeys].filter((key) => !rightKeys.has(key) && key.includes('-')).sort();
+  // A name is looked up once however often it is mentioned: the answer depends on the name alone.
+  const tried = new Set<string>();
   for (const m of r) {
     const key = m.item.key;
-    if (leftKeys.has(key) || sameAs.has(key) || m.item.kind !== 'name') continue;
+    if (leftKeys.has(key) || tried.has(key) || m.item.kind !== 'name') continue;
+    tried.add(key);
     for (const other of lonelyLeftNames) {
       if (!key.includes('-')) break;
       if (sameName(other, key, options.nameMatch)) {

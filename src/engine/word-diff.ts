@@ -12,8 +12,6 @@ interface Unit {
   text: string;
   /** What the unit is compared by: entity key, equivalence key, numeric value, or folded text. */
   key: string;
-  /** True for table-driven units (aliases, equivalences), the ones worth telling a reader about. */
-  named: boolean;
   /** The white space after the unit, part of `text`. */
   space: string;
 }
@@ -27,11 +25,22 @@ export interface WordDiff {
 const unitsOf: (text: string) => Unit[] = memoize(unitsOfText);
 
 function unitsOfText(text: string): Unit[] {
-  const spans = [
-    ...aliasesIn(text).map((entity) => ({ ...entity, key: `e:${entity.key}` })),
-    ...findEquivalentPhrases(text).map((phrase) => ({ ...phrase, key: `q:${phrase.key}` })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: Array<{ start: number; end: number; key: string }> = [];
+  for (const entity of aliasesIn(text)) spans.push({ start: entity.start, end: entity.end, key: `e:${entity.key}` });
+  for (const phrase of findEquivalentPhrases(text)) {
+    spans.push({ start: phrase.start, end: phrase.end, key: `q:${phrase.key}` });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const units: Unit[] = [];
+  // White space rides on the unit before it, so the diff works on words alone: half the units, a quarter
+  // of the work. "ran  fast" → ["ran  "(ran), "fast"(fast)].
+  const add = (unitText: string, key: string): void => {
+    const previous = units[units.length - 1];
+    if (key === ' ' && previous !== undefined) {
+      previous.text += unitText;
+      previous.space += unitText;
+    } else units.push({ text: unitText, key, space: '' });
+  };
   // Folding keeps offsets, so the whole text is folded once and each token's key is a slice of it.
   const folded = foldForMatch(text);
   const sameShape = folded.length === text.length;
@@ -45,27 +54,17 @@ function unitsOfText(text: string): Unit[] {
           : token.kind === 'space'
             ? ' '
             : `t:${sameShape ? folded.slice(cursor + token.start, cursor + token.end) : foldForMatch(token.text)}`;
-      units.push({ text: token.text, key, named: false, space: '' });
+      add(token.text, key);
     }
   };
   for (const span of spans) {
     if (span.start < cursor) continue;
     plain(span.start);
-    units.push({ text: text.slice(span.start, span.end), key: span.key, named: true, space: '' });
+    add(text.slice(span.start, span.end), span.key);
     cursor = span.end;
   }
   plain(text.length);
-  // White space rides on the unit before it, so the diff works on words alone: half the units, a quarter
-  // of the work. "ran  fast" → ["ran  "(ran), "fast"(fast)].
-  const merged: Unit[] = [];
-  for (const unit of units) {
-    const previous = merged[merged.length - 1];
-    if (unit.key === ' ' && previous !== undefined) {
-      previous.text += unit.text;
-      previous.space += unit.text;
-    } else merged.push(unit);
-  }
-  return merged;
+  return units;
 }
 
 function push(runs: DiffRun[], run: DiffRun): void {
@@ -73,6 +72,13 @@ function push(runs: DiffRun[], run: DiffRun): void {
   if (last !== undefined && last.op === run.op && run.op !== 'equivalent' && last.op !== 'equivalent') {
     last.text += run.text;
   } else runs.push(run);
+}
+
+/** The white space a text ends with, as /\s*$/ finds it: "10,000 " → " ". */
+function trailingSpace(text: string): string {
+  let start = text.length;
+  while (start > 0 && /\s/.test(text.charAt(start - 1))) start--;
+  return text.slice(start);
 }
 
 /**
@@ -95,8 +101,8 @@ function absorbLoneSpaces(runs: DiffRun[]): DiffRun[] {
   const flush = (): void => {
     // White space both sides end a change with is shared: "<del>10,000 </del><ins>11,000 </ins>" →
     // "<del>10,000</del><ins>11,000</ins> ".
-    const leftSpace = /\s*$/.exec(leftText)?.[0] ?? '';
-    const rightSpace = /\s*$/.exec(rightText)?.[0] ?? '';
+    const leftSpace = trailingSpace(leftText);
+    const rightSpace = trailingSpace(rightText);
     const shared = leftText !== '' && rightText !== '' && leftSpace === rightSpace ? leftSpace : '';
     const leftCore = leftText.slice(0, leftText.length - shared.length);
     const rightCore = rightText.slice(0, rightText.length - shared.length);
