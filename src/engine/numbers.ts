@@ -154,25 +154,31 @@ for (let digit = 0x30; digit <= 0x39; digit++) FIGURE_STARTS.add(digit);
 export function figureMatches(folded: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   const length = folded.length;
+  // Whether the code point before `at` is a letter, digit, "." or ",": then no figure starts at `at`.
+  let blocked = false;
   let at = 0;
   while (at < length) {
     const code = folded.charCodeAt(at);
-    if (FIGURE_STARTS.has(code)) {
-      const before = codePointBefore(folded, at);
-      if (before !== 0x2e && before !== 0x2c && !isWordCodePoint(before)) {
-        FIGURE_AT.lastIndex = at;
-        const match = FIGURE_AT.exec(folded);
-        if (match !== null) {
-          found.push(match);
-          at += match[0].length;
-          continue;
-        }
+    if (!blocked && FIGURE_STARTS.has(code)) {
+      FIGURE_AT.lastIndex = at;
+      const match = FIGURE_AT.exec(folded);
+      if (match !== null) {
+        found.push(match);
+        at += match[0].length;
+        blocked = blocksFigure(codePointBefore(folded, at));
+        continue;
       }
     }
     // As a /u expression does, step over a surrogate pair whole.
-    at += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(folded.charCodeAt(at + 1)) ? 2 : 1;
+    const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(folded.charCodeAt(at + 1));
+    blocked = blocksFigure(pair ? folded.codePointAt(at) : code);
+    at += pair ? 2 : 1;
   }
   return found;
+}
+
+function blocksFigure(codePoint: number | undefined): boolean {
+  return codePoint === 0x2e || codePoint === 0x2c || isWordCodePoint(codePoint);
 }
 
 /** A bare four-digit number in this range with no separator is a year, not a count: "in 2024". */
