@@ -435,6 +435,11 @@ export function capitalisedRuns(text: string): Array<[number, string]> {
   return runs;
 }
 
+function overlapsAny(start: number, end: number, spans: ReadonlyArray<EntityMention>): boolean {
+  for (const span of spans) if (start < span.end && span.start < end) return true;
+  return false;
+}
+
 /** `text` with the spans of `mentions` (in text order, as findAliasedEntities gives them) written as spaces. */
 function blankOut(text: string, mentions: ReadonlyArray<EntityMention>): string {
   let blanked = '';
@@ -469,20 +474,15 @@ export function findOtherEntities(text: string, taken: EntityMention[]): EntityM
     }
     while (words.length > 0 && LINKING_WORDS.has(words[words.length - 1] ?? '')) words.pop();
     if (words.length === 0 || start < 0) continue;
-    name = words.join(' ');
+    name = words.length === 1 ? (words[0] as string) : words.join(' ');
     const end = start + name.length;
-    if (taken.some((other) => start < other.end && other.start < end)) continue;
+    if (overlapsAny(start, end, taken)) continue;
     if (words.length === 1 && (name.length < 2 || /^[A-Z]$/.test(name))) continue;
-    const keyWords = [...words];
-    while (keyWords.length > 1 && TITLES.has(foldForMatch(keyWords[0] ?? ''))) keyWords.shift();
-    mentions.push({
-      key: slugify(keyWords.join(' ')),
-      label: keyWords.join(' '),
-      kind: 'name',
-      text: name,
-      start,
-      end,
-    });
+    // The key leaves out titles before the name: "President Yoon" → yoon.
+    let first = 0;
+    while (words.length - first > 1 && TITLES.has(foldForMatch(words[first] ?? ''))) first++;
+    const label = first === 0 ? name : words.slice(first).join(' ');
+    mentions.push({ key: slugify(label), label, kind: 'name', text: name, start, end });
   }
   return mentions;
 }

@@ -239,9 +239,15 @@ export function parseNumeral(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
 
+/** Folded text that is already a slug but for its spaces: ASCII letters and digits joined by single spaces or hyphens. */
+const PLAIN_SLUG = /^[a-z0-9]+(?:[ -][a-z0-9]+)*$/;
+
 /** A key-safe slug: "Lee Jae-woong" → "lee-jae-woong". */
 export function slugify(text: string): string {
-  return foldForMatch(text)
+  const folded = foldForMatch(text);
+  // Most names need no more than their spaces turned into hyphens (the general path gives the same).
+  if (PLAIN_SLUG.test(folded)) return folded.replace(/ /g, '-');
+  return folded
     .replace(/'s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
