@@ -67,22 +67,50 @@ function addTerm(terms: Map<string, number>, term: string, weight: number): void
   terms.set(term, (terms.get(term) ?? 0) + weight);
 }
 
+/** What the terms need to know of one word, looked up once per word instead of in four tables. */
+interface WordInfo {
+  /** A negation word ("never", "didn't"). */
+  negation: boolean;
+  /** The word's stem, or null for a stop word or a single letter (no term). */
+  stem: string | null;
+  /** The stem of the word's synonym group's first member: soldiers → soldier → troop. */
+  term: string;
+}
+
+/**
+ * WordInfo by word. Like the stem table of nlp.ts, it is kept from one comparison to the next: it holds one
+ * entry per distinct word and depends on nothing but the word.
+ */
+const WORD_INFO = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = WORD_INFO.get(word);
+  if (info === undefined) {
+    const negation = NEGATIONS.has(word) || word.endsWith("n't");
+    if (word.length < 2 || STOPWORDS.has(word)) info = { negation, stem: null, term: '' };
+    else {
+      const stemmed = stem(word);
+      info = { negation, stem: stemmed, term: SYNONYM.get(stemmed) ?? stemmed };
+    }
+    WORD_INFO.set(word, info);
+  }
+  return info;
+}
+
 /**
  * One word's stem as a term (synonyms merged), unless it is a stop word or a single letter; also a quote
  * term when `quoteTerms` is given (the word is inside a quote).
  */
 function addWordTerms(
-  word: string,
+  info: WordInfo,
   terms: Map<string, number>,
   quoteTerms: Map<string, number> | null,
   stems: Set<string>,
 ): void {
-  if (word.length < 2 || STOPWORDS.has(word)) return;
-  const stemmed = stem(word);
-  stems.add(stemmed);
-  const term = SYNONYM.get(stemmed) ?? stemmed;
-  addTerm(terms, term, 1);
-  if (quoteTerms !== null) addTerm(quoteTerms, term, 1);
+  if (info.stem === null) return;
+  stems.add(info.stem);
+  addTerm(terms, info.term, 1);
+  if (quoteTerms !== null) addTerm(quoteTerms, info.term, 1);
 }
 
 /** Features of every sentence of an article, in sentence order. */
@@ -179,12 +207,13 @@ function sentencePayload(
   const negations: string[] = [];
   forEachWord(foldForMatch(text), (token, start, end) => {
     const word = token.endsWith("'s") ? token.slice(0, -2) : token;
-    if (NEGATIONS.has(word) || word.endsWith("n't")) negations.push(word);
+    const info = wordInfo(word);
+    if (info.negation) negations.push(word);
     if (overlaps(start, end, aliased) || overlaps(start, end, dates)) return;
     const quoted = overlaps(start, end, quotes) ? quoteTerms : null;
     // A hyphenated word counts whole and by its parts: "long-range" → long-range, long, range.
-    addWordTerms(word, terms, quoted, stems);
-    if (word.includes('-')) for (const part of word.split('-')) addWordTerms(part, terms, quoted, stems);
+    addWordTerms(info, terms, quoted, stems);
+    if (word.includes('-')) for (const part of word.split('-')) addWordTerms(wordInfo(part), terms, quoted, stems);
   });
   for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
   for (const number of numbers) {
