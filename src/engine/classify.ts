@@ -253,6 +253,9 @@ export function speakerConflict(left: Side, right: Side, options: ClassifyOption
  * brackets of entity keys, so punctuation inside or around a quote does not count as a wording change.
  */
 const NOT_QUOTE_WORD = /[^\p{L}\p{N}[\]-]+/u;
+/** The same for ASCII text, where \p{L} is A-Z, a-z and \p{N} is 0-9: a split several times faster. */
+const NOT_QUOTE_WORD_ASCII = /[^A-Za-z0-9[\]-]+/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Quotes of two words or more (a quoted single word is a term, not a quote): "any white space" is the test. */
 export function isQuotePhrase(text: string): boolean {
@@ -272,7 +275,8 @@ export const quoteWords: (text: string) => string[] = memoize(quoteWordsOf);
 
 function quoteWordsOf(text: string): string[] {
   const words: string[] = [];
-  for (const word of canonicalPhrase(text).split(NOT_QUOTE_WORD)) {
+  const canonical = canonicalPhrase(text);
+  for (const word of canonical.split(NON_ASCII.test(canonical) ? NOT_QUOTE_WORD : NOT_QUOTE_WORD_ASCII)) {
     if (word.length === 0 || STOPWORDS.has(word)) continue;
     // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
     words.push(/^[a-z]+$/.test(word) ? stem(word) : word);

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalPhrase } from '../../src/engine/aliases.js';
+import { quoteWords } from '../../src/engine/classify.js';
 import { compareArticles } from '../../src/engine/index.js';
+import { STOPWORDS, stem } from '../../src/engine/nlp.js';
 import { articleFrom } from './helpers.js';
 
 /** Compare two one-sentence articles and give the label with its reason codes and details. */
@@ -113,5 +117,28 @@ describe('pair labels', () => {
     expect(result.relation).toBe('agree');
     expect(result.reasons).toContain('detail-only-right: Only Test Outlet has: visibly wounded');
     expect(result.reasons).toContain('equivalent-wording: per cent = percent');
+  });
+});
+
+describe('quoteWords', () => {
+  it('gives the canonical words, punctuation and stop words out, letters stemmed (property)', () => {
+    // The definition, written the long way: replace what is not a word character, squeeze, split.
+    const reference = (text: string): string[] =>
+      canonicalPhrase(text)
+        .replace(/[^\p{L}\p{N}\s[\]-]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .split(' ')
+        .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+        .map((word) => (/^\p{L}+$/u.test(word) ? stem(word) : word));
+    const word = fc.constantFrom('Ri', 'said', 'soldiers', '“', '”', ',', 'Eugénie', '10,000', 'per cent', '—', 'the');
+    const more = fc.constantFrom('South Korea', "didn't", 'Jae-woong', '½', 'İstanbul', '[x]', 'ＡＢＣ', '١٢', 'Ω-3');
+    const text = fc.array(fc.oneof(word, more), { maxLength: 12 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, (quote) => {
+        expect(quoteWords(quote)).toEqual(reference(quote));
+      }),
+      { seed: 20250219, numRuns: 300 },
+    );
   });
 });
