@@ -347,11 +347,14 @@ function negationConflict(
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as DiffRun;
     if (run.op !== 'left' && run.op !== 'right') continue;
-    const trimmed = run.text.replace(/[\s,]+$/, '');
+    // The run without the white space and commas it ends with, as /[\s,]+$/ would cut it.
+    let length = run.text.length;
+    while (length > 0 && /[\s,]/.test(run.text.charAt(length - 1))) length--;
     // The look-behind expression is tried at every position of the run; most runs do not even end like a
     // negation. (Only ASCII letters match these letters under /iu, so lower-casing the end is enough.)
-    const end = trimmed.slice(-7).toLowerCase();
+    const end = run.text.slice(Math.max(0, length - 7), length).toLowerCase();
     if (!NEGATION_ENDINGS.some((ending) => end.endsWith(ending))) continue;
+    const trimmed = run.text.slice(0, length);
     const negationMatch = trimmed.match(NEGATION_WORDS);
     if (negationMatch === null) continue;
     // The other side of the same change, if any, must not carry its own negation ("did not" / "didn't").
