@@ -2,7 +2,7 @@
 // and "the South" are all South Korea; "the daily" refers back to the newspaper named last.
 import aliasData from './data/aliases.json' with { type: 'json' };
 import { memoize } from './memo.js';
-import { codePointBefore, foldForMatch, isLowSurrogate, isWordCodePoint, slugify } from './text.js';
+import { codePointBefore, collapseSpaces, foldForMatch, isLowSurrogate, isWordCodePoint, slugify } from './text.js';
 
 export interface EntityMention {
   key: string;
@@ -539,5 +539,5 @@ function canonicalPhraseOf(text: string): string {
     result += `${foldForMatch(text.slice(cursor, span.start))} ${span.key} `;
     cursor = span.end;
   }
-  return (result + foldForMatch(text.slice(cursor))).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(result + foldForMatch(text.slice(cursor))).trim();
 }

@@ -234,6 +234,17 @@ export function codePointBefore(text: string, at: number): number | undefined {
   return low;
 }
 
+/** White space other than a single space: where `text.replace(/\s+/g, ' ')` changes anything. */
+const ODD_SPACE = /[^\S ]| {2}/;
+
+/**
+ * Each run of white space as one space: "a \n b" → "a b". Most text has single spaces only and comes back
+ * as it is, without the replace building a copy.
+ */
+export function collapseSpaces(text: string): string {
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Parse a written number: "10,000" → 10000, "20.1" → 20.1. */
 export function parseNumeral(text: string): number {
   return Number(text.replace(/,/g, ''));

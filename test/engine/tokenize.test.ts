@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachWord, type Token, type TokenKind, tokenize } from '../../src/engine/text.js';
+import { collapseSpaces, forEachWord, type Token, type TokenKind, tokenize } from '../../src/engine/text.js';
 
 /** The regular expression the hand-written tokenizer stands in for. */
 const TOKEN_PATTERN =
@@ -84,5 +84,33 @@ describe('tokenize', () => {
         .filter((token) => token.kind !== 'space')
         .map((token) => token.text),
     ).toEqual(['Jae-woong', 'didn’t', 'see', '10,000', 'or', '20.1', '(', '1234', ',', '567', ')', '.']);
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('gives what replacing each white-space run by one space gives', () => {
+    const spacing = fc.constantFrom(
+      'a',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\u2028',
+      '\ufeff',
+      '\u200b',
+      'b c',
+    );
+    const sample = fc.oneof(
+      fc.array(spacing, { maxLength: 12 }).map((pieces) => pieces.join('')),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(sample, (text) => {
+        expect(collapseSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
