@@ -22,24 +22,33 @@ export interface WordDiff {
   truncated: boolean;
 }
 
-const unitsOf: (text: string) => Unit[] = memoize(unitsOfText);
+/** A text's units, and their keys on their own for jsdiff. */
+interface Units {
+  units: Unit[];
+  keys: string[];
+}
 
-function unitsOfText(text: string): Unit[] {
+const unitsOf: (text: string) => Units = memoize(unitsOfText);
+
+function unitsOfText(text: string): Units {
   const spans: Array<{ start: number; end: number; key: string }> = [];
   for (const entity of aliasesIn(text)) spans.push({ start: entity.start, end: entity.end, key: `e:${entity.key}` });
   for (const phrase of findEquivalentPhrases(text)) {
     spans.push({ start: phrase.start, end: phrase.end, key: `q:${phrase.key}` });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const units: Unit[] = [];
   // White space rides on the unit before it, so the diff works on words alone: half the units, a quarter
-  // of the work. "ran  fast" → ["ran  "(ran), "fast"(fast)].
-  const add = (unitText: string, key: string): void => {
-    const previous = units[units.length - 1];
-    if (key === ' ' && previous !== undefined) {
-      previous.text += unitText;
-      previous.space += unitText;
-    } else units.push({ text: unitText, key, space: '' });
+  // of the work. "ran  fast" → ["ran  "(ran), "fast"(fast)]. Units cover the text end to end, so each is
+  // cut out once its successor's start is known: where each starts and where its white space starts.
+  const keys: string[] = [];
+  const starts: number[] = [];
+  const spaceStarts: number[] = [];
+  const add = (start: number, end: number, key: string): void => {
+    // White space opening the text has no unit before it and is a unit of its own.
+    if (key === ' ' && keys.length > 0) return;
+    keys.push(key);
+    starts.push(start);
+    spaceStarts.push(end);
   };
   // Folding keeps offsets, so the whole text is folded once and each token's key is a slice of it.
   const folded = foldForMatch(text);
@@ -54,17 +63,26 @@ function unitsOfText(text: string): Unit[] {
           : token.kind === 'space'
             ? ' '
             : `t:${sameShape ? folded.slice(cursor + token.start, cursor + token.end) : foldForMatch(token.text)}`;
-      add(token.text, key);
+      add(cursor + token.start, cursor + token.end, key);
     }
   };
   for (const span of spans) {
     if (span.start < cursor) continue;
     plain(span.start);
-    add(text.slice(span.start, span.end), span.key);
+    add(span.start, span.end, span.key);
     cursor = span.end;
   }
   plain(text.length);
-  return units;
+  const units: Unit[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    const end = k + 1 < keys.length ? (starts[k + 1] as number) : text.length;
+    units.push({
+      text: text.slice(starts[k] as number, end),
+      key: keys[k] as string,
+      space: text.slice(spaceStarts[k] as number, end),
+    });
+  }
+  return { units, keys };
 }
 
 function push(runs: DiffRun[], run: DiffRun): void {
@@ -197,13 +215,9 @@ function textOf(units: ReadonlyArray<Unit>, from: number, to: number): string {
 export function diffSentences(left: string, right: string, maxEditLength: number): WordDiff {
   // Wire copy repeats most sentences word for word: nothing to diff.
   if (left === right) return { runs: left === '' ? [] : [{ op: 'equal', text: left }], truncated: false };
-  const leftUnits = unitsOf(left);
-  const rightUnits = unitsOf(right);
-  const pairs = pairedUnits(
-    leftUnits.map((unit) => unit.key),
-    rightUnits.map((unit) => unit.key),
-    maxEditLength,
-  );
+  const { units: leftUnits, keys: leftKeys } = unitsOf(left);
+  const { units: rightUnits, keys: rightKeys } = unitsOf(right);
+  const pairs = pairedUnits(leftKeys, rightKeys, maxEditLength);
   if (pairs === undefined) {
     const runs: DiffRun[] = [];
     if (left !== '') runs.push({ op: 'left', text: left });
