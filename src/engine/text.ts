@@ -16,20 +16,44 @@ const PLAIN_MARKS = new Map<string, string>([
   ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((mark): [string, string] => [mark, '-']),
   ...[...'\u00a0\u2007\u202f'].map((mark): [string, string] => [mark, ' ']),
 ]);
-const TYPOGRAPHIC_MARK =
-  /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0\u2007\u202f]/g;
+/** The plain form of each typographic mark, by UTF-16 unit. */
+const PLAIN_BY_CODE: Array<string | undefined> = [];
+for (const [mark, plain] of PLAIN_MARKS) PLAIN_BY_CODE[mark.charCodeAt(0)] = plain;
 /** Anything but printable ASCII, tab and line breaks: other text takes the general path, which is always right. */
 const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
+/**
+ * ASCII and the marks that are their own NFKC form and combine with nothing (curly quotes, dashes, not
+ * the spaces, U+2011 or U+2033): text of these alone is already NFKC, so normalize() can be skipped.
+ */
+const NFKC_AS_IS =
+  /^[\t\n\r\x20-\x7e\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb\u2010\u2012-\u2015\u2212]*$/;
+
+/** Each typographic mark as its plain form (one UTF-16 unit for one): ‘it’s’ → 'it's'. */
+function plainMarks(text: string): string {
+  let plain = '';
+  let copied = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const mark = code >= 0xa0 ? PLAIN_BY_CODE[code] : undefined;
+    if (mark !== undefined) {
+      plain += text.slice(copied, at) + mark;
+      copied = at + 1;
+    }
+  }
+  return copied === 0 ? text : plain + text.slice(copied);
+}
 
 function fold(text: string): string {
   // ASCII is its own NFKC form and has no marks to replace: lower case is all there is to do (most words).
   if (!NOT_PLAIN_ASCII.test(text)) return text.toLowerCase();
-  const nfkc = text.normalize('NFKC');
-  // NFKC may change length (ligatures, full-width forms); then offsets no longer line up, so keep the
-  // original text's shape and fold only what is one-for-one.
-  const base = nfkc.length === text.length ? nfkc : text;
-  // One pass for all marks (the four sets are disjoint and map to ASCII, so the order never mattered).
-  const marks = base.replace(TYPOGRAPHIC_MARK, (mark) => PLAIN_MARKS.get(mark) ?? mark);
+  let base = text;
+  if (!NFKC_AS_IS.test(text)) {
+    const nfkc = text.normalize('NFKC');
+    // NFKC may change length (ligatures, full-width forms); then offsets no longer line up, so keep the
+    // original text's shape and fold only what is one-for-one.
+    base = nfkc.length === text.length ? nfkc : text;
+  }
+  const marks = plainMarks(base);
   const lower = marks.toLowerCase();
   if (lower.length === marks.length) return lower;
   // A rare letter whose lower case is longer ("İ"): lower-case letter by letter, keeping those as they are.

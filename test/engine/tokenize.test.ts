@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, forEachWord, type Token, type TokenKind, tokenize } from '../../src/engine/text.js';
+import {
+  collapseSpaces,
+  foldForMatch,
+  forEachWord,
+  type Token,
+  type TokenKind,
+  tokenize,
+} from '../../src/engine/text.js';
 
 /** The regular expression the hand-written tokenizer stands in for. */
 const TOKEN_PATTERN =
@@ -109,6 +116,73 @@ describe('collapseSpaces', () => {
     fc.assert(
       fc.property(sample, (text) => {
         expect(collapseSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+/** Folding as first written: NFKC when it keeps the length, each mark by a regular expression, lower case. */
+function foldByRegExp(text: string): string {
+  const plain: Record<string, string> = {};
+  for (const mark of '\u2018\u2019\u201a\u201b\u2032') plain[mark] = "'";
+  for (const mark of '\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb') plain[mark] = '"';
+  for (const mark of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') plain[mark] = '-';
+  for (const mark of '\u00a0\u2007\u202f') plain[mark] = ' ';
+  const nfkc = text.normalize('NFKC');
+  const base = nfkc.length === text.length ? nfkc : text;
+  const marks = base.replace(
+    /[\u2018-\u201f\u2032\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0\u2007\u202f]/g,
+    (mark) => plain[mark] ?? mark,
+  );
+  const lower = marks.toLowerCase();
+  if (lower.length === marks.length) return lower;
+  return marks.replace(/\p{Lu}|\p{Lt}/gu, (letter) => {
+    const folded = letter.toLowerCase();
+    return folded.length === letter.length ? folded : letter;
+  });
+}
+
+describe('foldForMatch', () => {
+  it('folds as NFKC, plain marks and lower case do, keeping the length', () => {
+    const mark = fc.constantFrom(
+      'A',
+      'b',
+      ' ',
+      'İ',
+      'ﬁ',
+      'Ａ',
+      'e\u0301',
+      '\u0301',
+      '’',
+      '‘',
+      '“',
+      '”',
+      '—',
+      '–',
+      '\u2011',
+    );
+    const other = fc.constantFrom(
+      '\u2033',
+      '\u00a0',
+      '\u2007',
+      '\u202f',
+      '\u2032',
+      '«',
+      '»',
+      '\u2212',
+      '😀',
+      '\ud800',
+      'ⓐ',
+      'ǅ',
+    );
+    const sample = fc.oneof(
+      fc.array(fc.oneof(mark, other), { maxLength: 14 }).map((pieces) => pieces.join('')),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(sample, (text) => {
+        expect(foldForMatch(text)).toBe(foldByRegExp(text));
       }),
       { numRuns: 4000 },
     );
