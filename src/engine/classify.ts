@@ -255,7 +255,8 @@ export function speakerConflict(left: Side, right: Side, options: ClassifyOption
 const NOT_QUOTE_WORD = /[^\p{L}\p{N}[\]-]+/u;
 /** The same for ASCII text, where \p{L} is A-Z, a-z and \p{N} is 0-9: a split several times faster. */
 const NOT_QUOTE_WORD_ASCII = /[^A-Za-z0-9[\]-]+/;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any UTF-16 unit above 0x7f (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Quotes of two words or more (a quoted single word is a term, not a quote): "any white space" is the test. */
 export function isQuotePhrase(text: string): boolean {
