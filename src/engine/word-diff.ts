@@ -146,8 +146,8 @@ function absorbLoneSpaces(runs: DiffRun[]): DiffRun[] {
  * jsdiff's diff of two key arrays, run on the keys both sides have: a unit whose key the other side lacks
  * can only be an edit, and leaving it out does not change which units jsdiff pairs (checked against jsdiff
  * itself on random arrays in test/engine/word-diff.test.ts), while the work, which grows with the number of
- * edits squared, shrinks to that of the shared words: two loosely matched sentences of 28 and 53 units with
- * 64 edits become 14 and 20 units with about 20. The pairs come back as positions in the whole arrays,
+ * edits squared, shrinks to that of the shared words: two loosely matched sentences of the seed story, 28
+ * and 53 units, become 15 and 16 units. The pairs come back as positions in the whole arrays,
  * ascending; `undefined` when the edit budget runs out, the left-out units counted against it.
  */
 export function pairedUnits(
