@@ -392,7 +392,7 @@ export const TRAILING_CREDIT = new RegExp(`(?<=[.!?”"’])\\s+(?:[—–-]\\s?
  * `… — AFP pic`, `… © Jung Yeon-je / AFP`, `…on June 26 Yonhap Photo`, `…Ongjin, Incheon. Yonhap`,
  * `…while sharing photos of the two men. Photo courtesy of President of Ukraine`.
  */
-export const CAPTION_CREDIT = new RegExp(
+export const CAPTION_CREDIT_PATTERN = new RegExp(
   [
     `[.!?”")]\\s*\\[(?:${AGENCY}|[A-Z][A-Z .,/&-]{1,40})\\]$`,
     `[.!?”")]\\s*\\((?:${AGENCY})\\)$`,
@@ -405,6 +405,26 @@ export const CAPTION_CREDIT = new RegExp(
   ].join('|'),
   'u',
 );
+
+/**
+ * CAPTION_CREDIT_PATTERN, asked only of lines that can match it: every alternative ends with "]", ")" or an
+ * agency name or "pic"/"photo" (ASCII letters), or holds "©", "Photo " or "Image ". Most lines are prose
+ * ending in a full stop or a quote, and an expression anchored at the end is tried at every position.
+ */
+export const CAPTION_CREDIT = {
+  test(line: string): boolean {
+    const last = line.charCodeAt(line.length - 1);
+    const mayMatch =
+      last === 0x5d ||
+      last === 0x29 ||
+      (last >= 0x41 && last <= 0x5a) ||
+      (last >= 0x61 && last <= 0x7a) ||
+      line.includes('©') ||
+      line.includes('Photo ') ||
+      line.includes('Image ');
+    return mayMatch && CAPTION_CREDIT_PATTERN.test(line);
+  },
+};
 
 /**
  * Rules that hold for one outlet's or one agency's copy only. A profile applies when the outlet or agency hint

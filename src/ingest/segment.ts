@@ -199,7 +199,20 @@ function lastMatchEnd(text: string, pattern: RegExp): number | null {
  */
 const GLUED = /(?<=[\p{L}\p{N})\]][.!?][”"’]?)(?=[“"‘]?\p{Lu}(?:\p{Ll}|\s))/gu;
 
+/**
+ * Whether a terminator in [start, end) has something other than a space right after it: GLUED needs a
+ * quote or a capital there, so without one the expression (a /u look-behind tried everywhere) is skipped.
+ */
+function mayBeGlued(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end - 1; at++) {
+    const code = text.charCodeAt(at);
+    if ((code === 0x2e || code === 0x21 || code === 0x3f) && text.charCodeAt(at + 1) !== 0x20) return true;
+  }
+  return false;
+}
+
 function splitGlued(text: string, start: number, end: number): Span[] {
+  if (!mayBeGlued(text, start, end)) return [{ start, end }];
   const spans: Span[] = [];
   let from = start;
   for (const match of text.slice(start, end).matchAll(GLUED)) {

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { removeBoilerplate } from '../../src/ingest/boilerplate.js';
 import {
   CAPTION_CREDIT,
+  CAPTION_CREDIT_PATTERN,
   GENERIC_RULES,
   INLINE_RULES,
   type LineRule,
@@ -275,5 +277,18 @@ describe('captions', () => {
     'It is not the first time, AFP reported.',
   ])('not a caption: %s', (line) => {
     expect(CAPTION_CREDIT.test(line)).toBe(false);
+  });
+  it('skips the expression only on lines it cannot match (property)', () => {
+    const pieces = fc.constantFrom(
+      ...['AFP', 'Yonhap', 'pic', 'Photo', 'photo', 'Image', 'courtesy of', 'by', '©', '[YONHAP]', '(Yonhap)'],
+      ...['(Photo: Town Gazette)', '—', '-', ' ', '.', '!', '”', '"', ')', ']', 'x', 'The Times', 'é'],
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 10 }), (parts) => {
+        const line = parts.join('');
+        expect(CAPTION_CREDIT.test(line)).toBe(CAPTION_CREDIT_PATTERN.test(line));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
   });
 });
