@@ -129,11 +129,20 @@ function cutOffScore(a: SentenceFeatures, b: SentenceFeatures): number {
   return foldForMatch(long).startsWith(foldForMatch(short)) ? 0.5 + (0.5 * short.length) / long.length : 0;
 }
 
-/** The words a sentence says, figures and dates aside: its content stems and the names it mentions. */
-function wordingOf(sentence: SentenceFeatures): Set<string> {
-  const words = new Set(sentence.stems);
-  for (const entity of sentence.entities) words.add(`e:${entity.key}`);
-  return words;
+/**
+ * The words a sentence says, figures and dates aside: its content stems and the names it mentions. Kept as
+ * the stem set it already has plus its distinct entity keys, not copied into one set: the two never overlap
+ * (a stem holds no ":", an entity term is "e:" + key), so sizes and shared counts simply add up.
+ */
+interface Wording {
+  stems: ReadonlySet<string>;
+  entities: string[];
+  size: number;
+}
+
+function wordingOf(sentence: SentenceFeatures): Wording {
+  const entities = [...new Set(sentence.entities.map((entity) => entity.key))];
+  return { stems: sentence.stems, entities, size: sentence.stems.size + entities.length };
 }
 
 /**
@@ -141,12 +150,13 @@ function wordingOf(sentence: SentenceFeatures): Set<string> {
  * however much the figure weighs in the cosine: the label then says what changed. Before → after: "The minister
  * said 3,000 troops were sent." / "The minister said 4,000 troops were sent." (cosine 0.12) → ENGINE.sameWordingScore.
  */
-function sameWordingScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function sameWordingScore(a: Wording, b: Wording): number {
   if (a.size < ENGINE.sameWordingMinWords || b.size < ENGINE.sameWordingMinWords) return 0;
   // The share can be no more than smaller / larger (all of the smaller set shared): most pairs stop here.
   if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < ENGINE.sameWordingShare) return 0;
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
+  for (const stem of a.stems) if (b.stems.has(stem)) shared++;
+  for (const key of a.entities) if (b.entities.includes(key)) shared++;
   const union = a.size + b.size - shared;
   return shared / union >= ENGINE.sameWordingShare ? ENGINE.sameWordingScore : 0;
 }
@@ -177,7 +187,7 @@ function scorePairs(
     }
     // The same-wording score is a floor: worth computing only when the cosine is below it.
     if (score < ENGINE.sameWordingScore) {
-      score = Math.max(score, sameWordingScore(leftWording[i] as Set<string>, rightWording[j] as Set<string>));
+      score = Math.max(score, sameWordingScore(leftWording[i] as Wording, rightWording[j] as Wording));
     }
     if (score >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity: score });
   };
