@@ -20,7 +20,7 @@ interface AliasEntry {
   kind: string;
 }
 
-interface CompiledAliases {
+export interface CompiledAliases {
   /** Case-insensitive names, matched on the folded text. */
   folded: NameMatcher;
   /** Acronyms and "the South"/"the North", matched on the original text so "US" is not "us". */
@@ -81,8 +81,7 @@ export class NameMatcher {
     while (at < length) {
       // Here the code point before `at` is no letter or digit, so a name may start at `at`.
       const code = text.charCodeAt(at);
-      const candidates = code < 0x80 ? this.ascii[code] : this.other.get(code);
-      const name = candidates === undefined ? undefined : this.firstWhole(text, at, candidates);
+      const name = this.nameAt(text, at);
       let before: number | undefined;
       if (name !== undefined) {
         visit(at, name);
@@ -96,6 +95,13 @@ export class NameMatcher {
       }
       if (isWordCodePoint(before)) at = pastWordRun(text, at);
     }
+  }
+
+  /** The name the alternation matches at `at`, a position after no letter or digit; undefined for none. */
+  nameAt(text: string, at: number): string | undefined {
+    const code = text.charCodeAt(at);
+    const candidates = code < 0x80 ? this.ascii[code] : this.other.get(code);
+    return candidates === undefined ? undefined : this.firstWhole(text, at, candidates);
   }
 
   /** The first candidate, in alternation order, written at `at` and not followed by a letter or digit. */
@@ -142,11 +148,15 @@ function pastWordRun(text: string, from: number): number {
   return at;
 }
 
-function compile(): CompiledAliases {
+/** The alias data as data/aliases.json holds it. */
+export type AliasData = Pick<typeof aliasData, 'entities' | 'referBack' | 'equivalences'>;
+
+/** The matchers and tables of an alias table (exported so tests can build small ones). */
+export function compileAliases(data: AliasData): CompiledAliases {
   const byName = new Map<string, AliasEntry>();
   const foldedNames: string[] = [];
   const casedNames: string[] = [];
-  for (const entity of aliasData.entities) {
+  for (const entity of data.entities) {
     const entry = { key: entity.key, label: entity.label, kind: entity.kind };
     for (const name of entity.names) {
       if (isCased(name)) {
@@ -160,11 +170,11 @@ function compile(): CompiledAliases {
     }
   }
   const referBack = new Map<string, string>();
-  for (const rule of aliasData.referBack) {
+  for (const rule of data.referBack) {
     for (const name of rule.names) referBack.set(foldForMatch(name), rule.kind);
   }
   const equivalenceClass = new Map<string, string>();
-  for (const group of aliasData.equivalences) {
+  for (const group of data.equivalences) {
     const canonical = foldForMatch(group[0] ?? '');
     for (const member of group) equivalenceClass.set(foldForMatch(member), canonical);
   }
@@ -177,7 +187,7 @@ function compile(): CompiledAliases {
   };
 }
 
-const ALIASES = compile();
+const ALIASES = compileAliases(aliasData);
 
 const KIND_BY_KEY = new Map<string, string>(aliasData.entities.map((entity) => [entity.key, entity.kind]));
 
@@ -201,24 +211,50 @@ export function newEntityContext(): EntityContext {
  */
 export function findAliasedEntities(text: string, context: EntityContext): EntityMention[] {
   const folded = foldForMatch(text);
+  const kept =
+    (folded.length === text.length ? aliasedInOnePass(ALIASES, text, folded, context) : null) ??
+    aliasedInTwoPasses(ALIASES, text, folded, context);
+  for (const mention of kept) context.lastOfKind.set(mention.kind, mention);
+  return kept;
+}
+
+/** A mention of `entry` (field by field, not a spread: the entry may be an earlier mention, "the daily"). */
+function mentionOf(text: string, start: number, end: number, entry: AliasEntry): EntityMention {
+  return { key: entry.key, label: entry.label, kind: entry.kind, text: text.slice(start, end), start, end };
+}
+
+/** The entry a folded name stands for: its own, or for "the daily" the last one of its kind. */
+function foldedEntry(aliases: CompiledAliases, name: string, context: EntityContext): AliasEntry | undefined {
+  const kind = aliases.referBack.get(name);
+  return kind === undefined ? aliases.byName.get(name) : context.lastOfKind.get(kind);
+}
+
+/** "the South Korean company" is not "the South": a capitalised word after it makes a longer name. */
+function casedNameGoesOn(text: string, name: string, end: number): boolean {
+  return name.startsWith('the ') && /^\s+\p{Lu}/u.test(text.slice(end, end + 3));
+}
+
+/**
+ * The folded names (in the folded text) and the cased names (in the text), each pass left to right without
+ * overlaps of its own, then all sorted by start (longest first) and kept unless they overlap one kept before.
+ * Exported for the test that checks aliasedInOnePass against it.
+ */
+export function aliasedInTwoPasses(
+  aliases: CompiledAliases,
+  text: string,
+  folded: string,
+  context: EntityContext,
+): EntityMention[] {
   const found: EntityMention[] = [];
-  // Field by field, not a spread of the entry: the entry may be an earlier mention ("the daily").
-  const consider = (start: number, end: number, entry: AliasEntry | undefined): void => {
-    if (entry === undefined) return;
-    found.push({ key: entry.key, label: entry.label, kind: entry.kind, text: text.slice(start, end), start, end });
-  };
   const sameShape = folded.length === text.length;
-  ALIASES.folded.forEachMatch(sameShape ? folded : text, (start, written) => {
-    const name = sameShape ? written : foldForMatch(written);
-    const kind = ALIASES.referBack.get(name);
-    const entry = kind === undefined ? ALIASES.byName.get(name) : context.lastOfKind.get(kind);
-    consider(start, start + written.length, entry);
+  aliases.folded.forEachMatch(sameShape ? folded : text, (start, written) => {
+    const entry = foldedEntry(aliases, sameShape ? written : foldForMatch(written), context);
+    if (entry !== undefined) found.push(mentionOf(text, start, start + written.length, entry));
   });
-  ALIASES.cased.forEachMatch(text, (start, name) => {
+  aliases.cased.forEachMatch(text, (start, name) => {
     const end = start + name.length;
-    // "the South Korean company" is not "the South": a capitalised word after it makes a longer name.
-    if (name.startsWith('the ') && /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return;
-    consider(start, end, ALIASES.byName.get(name));
+    const entry = casedNameGoesOn(text, name, end) ? undefined : aliases.byName.get(name);
+    if (entry !== undefined) found.push(mentionOf(text, start, end, entry));
   });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: EntityMention[] = [];
@@ -228,7 +264,80 @@ export function findAliasedEntities(text: string, context: EntityContext): Entit
     kept.push(mention);
     reach = mention.end;
   }
-  for (const mention of kept) context.lastOfKind.set(mention.kind, mention);
+  return kept;
+}
+
+/**
+ * Marks other than ASCII that folding turns into ASCII without NFKC (curly quotes, dashes; see NFKC_AS_IS in
+ * text.ts), by UTF-16 unit: none is a letter or digit, before or after folding.
+ */
+const PLAIN_FOLDED = new Set(
+  [...'\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb\u2010\u2012\u2013\u2014\u2015\u2212'].map(
+    (mark) => mark.charCodeAt(0),
+  ),
+);
+
+/**
+ * What aliasedInTwoPasses finds, in one walk over the text instead of two walks and a sort: where a name
+ * may start is the same in the text and its fold when the text holds only ASCII and PLAIN_FOLDED marks
+ * (folding then only lower-cases letters and plains marks, one unit for one). Each pass keeps its own
+ * "next free position", so each finds what it found alone; mentions come in start order, and a cased name
+ * longer than a folded one at the same start replaces it, as the sort put it first. Null for other text
+ * (a letter like "é" may have been changed by NFKC): aliasedInTwoPasses is then used.
+ */
+export function aliasedInOnePass(
+  aliases: CompiledAliases,
+  text: string,
+  folded: string,
+  context: EntityContext,
+): EntityMention[] | null {
+  const kept: EntityMention[] = [];
+  let reach = 0;
+  let foldedFree = 0;
+  let casedFree = 0;
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    // Here the character before `at` is no letter or digit, so a name may start at `at`.
+    if (at >= foldedFree) {
+      const written = aliases.folded.nameAt(folded, at);
+      if (written !== undefined) {
+        foldedFree = at + written.length;
+        const entry = foldedEntry(aliases, written, context);
+        if (entry !== undefined && at >= reach) {
+          kept.push(mentionOf(text, at, foldedFree, entry));
+          reach = foldedFree;
+        }
+      }
+    }
+    if (at >= casedFree) {
+      const name = aliases.cased.nameAt(text, at);
+      if (name !== undefined) {
+        const end = at + name.length;
+        casedFree = end;
+        const entry = casedNameGoesOn(text, name, end) ? undefined : aliases.byName.get(name);
+        if (entry !== undefined) {
+          if (at >= reach) {
+            kept.push(mentionOf(text, at, end, entry));
+            reach = end;
+          } else if (end > reach && kept[kept.length - 1]?.start === at) {
+            kept[kept.length - 1] = mentionOf(text, at, end, entry);
+            reach = end;
+          }
+        }
+      }
+    }
+    // To the next position after a character that is no ASCII letter or digit.
+    for (;;) {
+      const code = text.charCodeAt(at++);
+      if (code >= 0x80) {
+        if (!PLAIN_FOLDED.has(code)) return null;
+        break;
+      }
+      const letter = code | 0x20;
+      if (!((letter >= 0x61 && letter <= 0x7a) || (code >= 0x30 && code <= 0x39)) || at >= length) break;
+    }
+  }
   return kept;
 }
 

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalisedRuns, NameMatcher } from '../../src/engine/aliases.js';
+import {
+  aliasedInOnePass,
+  aliasedInTwoPasses,
+  capitalisedRuns,
+  compileAliases,
+  findAliasedEntities,
+  NameMatcher,
+  newEntityContext,
+} from '../../src/engine/aliases.js';
+import aliasData from '../../src/engine/data/aliases.json' with { type: 'json' };
+import { foldForMatch } from '../../src/engine/text.js';
 
 const NAMES = ['north korea', 'korea', 'n. korea', 'u.s.', 'us', 'the daily', 'seoul', 'ri', 'zelenskyy', 'zelensky'];
 
@@ -83,5 +93,94 @@ describe('capitalisedRuns', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+});
+
+// Alias-table names in several casings, names that overlap ("South Korea", "South Korean", "the South"),
+// cased names ("US", "the North") beside lower-case look-alikes, typographic marks, and text that folding
+// changes beyond case (é, a ligature, a combining mark, a surrogate pair) so the one pass must step aside.
+const aliasPiece = fc.constantFrom(
+  'South Korea',
+  'south korean',
+  'the South',
+  'the South ',
+  'The South',
+  'Korean',
+  'North Korea',
+  'N. Korea',
+  'US',
+  'us',
+  'U.S.',
+  'UN',
+  'the daily',
+  'Chosun Ilbo',
+  'Seoul',
+  "Seoul's spy agency",
+  'Seoul’s spy agency',
+  'Kim Jong-un',
+  'Kursk',
+  'the North',
+  'ROK',
+  'RO',
+  'the',
+  'the south korean',
+  'u.s. army',
+  'U.S. Army',
+  'Seoul’s',
+  ' ',
+  '  ',
+  '\n',
+  '.',
+  "'",
+  '’',
+  '“',
+  '—',
+  '-',
+  'x',
+  '7',
+  'é',
+  'ﬁ',
+  'e\u0301',
+  '😀',
+  '\u00a0',
+);
+const aliasText = fc.array(aliasPiece, { maxLength: 16 }).map((pieces) => pieces.join(''));
+
+/** A small table where a folded and a cased name start alike: "the" and "the South", "us" and "US". */
+const SMALL = compileAliases({
+  entities: [
+    { key: 'south', label: 'South', kind: 'country', names: ['the South', 'the south korean', 'South Korea', 'ROK'] },
+    { key: 'the', label: 'The', kind: 'word', names: ['the', 'us', 'Seoul’s'] },
+    { key: 'us', label: 'US', kind: 'country', names: ['US', 'U.S.', 'u.s. army'] },
+  ],
+  referBack: [{ kind: 'newspaper', names: ['the daily'] }],
+  equivalences: [],
+});
+const REAL = compileAliases(aliasData);
+
+describe('aliasedInOnePass', () => {
+  it('finds what the two passes and the sort find, or steps aside', () => {
+    const withPaper = newEntityContext();
+    findAliasedEntities('Chosun Ilbo', withPaper);
+    let onePass = 0;
+    fc.assert(
+      fc.property(aliasText, fc.boolean(), fc.boolean(), (sample, paper, small) => {
+        const table = small ? SMALL : REAL;
+        const context = paper ? withPaper : newEntityContext();
+        const folded = foldForMatch(sample);
+        const expected = aliasedInTwoPasses(table, sample, folded, context);
+        const found = folded.length === sample.length ? aliasedInOnePass(table, sample, folded, context) : null;
+        if (found !== null) {
+          onePass++;
+          expect(found).toEqual(expected);
+        }
+        if (!small) {
+          const copy = paper ? { lastOfKind: new Map(withPaper.lastOfKind) } : newEntityContext();
+          expect(findAliasedEntities(sample, copy)).toEqual(expected);
+        }
+      }),
+      { numRuns: 6000 },
+    );
+    expect(onePass).toBeGreaterThan(1000);
   });
 });
