@@ -5,16 +5,7 @@
 import { diffArrays } from 'diff';
 import type { DiffRun } from '../types.js';
 import { aliasesIn, findEquivalentPhrases } from './aliases.js';
-import { memoize } from './memo.js';
 import { foldForMatch, parseNumeral, tokenize } from './text.js';
-
-interface Unit {
-  text: string;
-  /** What the unit is compared by: entity key, equivalence key, numeric value, or folded text. */
-  key: string;
-  /** The white space after the unit, part of `text`. */
-  space: string;
-}
 
 export interface WordDiff {
   runs: DiffRun[];
@@ -22,15 +13,20 @@ export interface WordDiff {
   truncated: boolean;
 }
 
-/** A text's units, and their keys on their own for jsdiff. */
+/**
+ * A text's units, as offsets: unit k is text[starts[k], starts[k + 1]) (the last one runs to the end), its
+ * white space starts at spaceStarts[k], and keys[k] is what it is compared by (entity key, equivalence key,
+ * numeric value, or folded text). Units cover the text end to end, so a stretch of them is one slice of the
+ * text and no unit needs an object or a string of its own until the diff shows it.
+ */
 interface Units {
-  units: Unit[];
+  text: string;
   keys: string[];
+  starts: number[];
+  spaceStarts: number[];
 }
 
-const unitsOf: (text: string) => Units = memoize(unitsOfText);
-
-function unitsOfText(text: string): Units {
+function unitsOf(text: string): Units {
   const spans: Array<{ start: number; end: number; key: string }> = [];
   for (const entity of aliasesIn(text)) spans.push({ start: entity.start, end: entity.end, key: `e:${entity.key}` });
   for (const phrase of findEquivalentPhrases(text)) {
@@ -38,8 +34,7 @@ function unitsOfText(text: string): Units {
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   // White space rides on the unit before it, so the diff works on words alone: half the units, a quarter
-  // of the work. "ran  fast" → ["ran  "(ran), "fast"(fast)]. Units cover the text end to end, so each is
-  // cut out once its successor's start is known: where each starts and where its white space starts.
+  // of the work. "ran  fast" → ["ran  "(ran), "fast"(fast)].
   const keys: string[] = [];
   const starts: number[] = [];
   const spaceStarts: number[] = [];
@@ -73,16 +68,7 @@ function unitsOfText(text: string): Units {
     cursor = span.end;
   }
   plain(text.length);
-  const units: Unit[] = [];
-  for (let k = 0; k < keys.length; k++) {
-    const end = k + 1 < keys.length ? (starts[k + 1] as number) : text.length;
-    units.push({
-      text: text.slice(starts[k] as number, end),
-      key: keys[k] as string,
-      space: text.slice(spaceStarts[k] as number, end),
-    });
-  }
-  return { units, keys };
+  return { text, keys, starts, spaceStarts };
 }
 
 function push(runs: DiffRun[], run: DiffRun): void {
@@ -204,20 +190,21 @@ export function pairedUnits(
   return pairs;
 }
 
-/** The text of units[from..to), white space included. */
-function textOf(units: ReadonlyArray<Unit>, from: number, to: number): string {
-  let text = '';
-  for (let k = from; k < to; k++) text += (units[k] as Unit).text;
-  return text;
+/** The text of units[from..to), white space included: one slice, as the units are contiguous. */
+function textOf(units: Units, from: number, to: number): string {
+  return units.text.slice(
+    units.starts[from] as number,
+    to < units.starts.length ? (units.starts[to] as number) : units.text.length,
+  );
 }
 
 /** The word diff of two sentences (or sentence groups). Joining equal/left/equivalent.left runs gives back `left`. */
 export function diffSentences(left: string, right: string, maxEditLength: number): WordDiff {
   // Wire copy repeats most sentences word for word: nothing to diff.
   if (left === right) return { runs: left === '' ? [] : [{ op: 'equal', text: left }], truncated: false };
-  const { units: leftUnits, keys: leftKeys } = unitsOf(left);
-  const { units: rightUnits, keys: rightKeys } = unitsOf(right);
-  const pairs = pairedUnits(leftKeys, rightKeys, maxEditLength);
+  const leftUnits = unitsOf(left);
+  const rightUnits = unitsOf(right);
+  const pairs = pairedUnits(leftUnits.keys, rightUnits.keys, maxEditLength);
   if (pairs === undefined) {
     const runs: DiffRun[] = [];
     if (left !== '') runs.push({ op: 'left', text: left });
@@ -235,25 +222,30 @@ export function diffSentences(left: string, right: string, maxEditLength: number
   };
   for (const [at, bt] of pairs) {
     changesUpTo(at, bt);
-    const a = leftUnits[at] as Unit;
-    const b = rightUnits[bt] as Unit;
     i = at + 1;
     j = bt + 1;
-    if (a.text === b.text) {
-      push(runs, { op: 'equal', text: a.text });
+    const aText = textOf(leftUnits, at, i);
+    const bText = textOf(rightUnits, bt, j);
+    if (aText === bText) {
+      push(runs, { op: 'equal', text: aText });
       continue;
     }
-    const aCore = a.text.slice(0, a.text.length - a.space.length);
-    const bCore = b.text.slice(0, b.text.length - b.space.length);
+    // The unit's own text and its white space: "10,000 " → "10,000", " ".
+    const aSpaceAt = (leftUnits.spaceStarts[at] as number) - (leftUnits.starts[at] as number);
+    const bSpaceAt = (rightUnits.spaceStarts[bt] as number) - (rightUnits.starts[bt] as number);
+    const aCore = aText.slice(0, aSpaceAt);
+    const bCore = bText.slice(0, bSpaceAt);
+    const aSpace = aText.slice(aSpaceAt);
+    const bSpace = bText.slice(bSpaceAt);
     if (aCore === bCore) push(runs, { op: 'equal', text: aCore });
     else runs.push({ op: 'equivalent', left: aCore, right: bCore });
-    if (a.space === b.space) push(runs, { op: 'equal', text: a.space });
+    if (aSpace === bSpace) push(runs, { op: 'equal', text: aSpace });
     else {
-      if (a.space !== '') push(runs, { op: 'left', text: a.space });
-      if (b.space !== '') push(runs, { op: 'right', text: b.space });
+      if (aSpace !== '') push(runs, { op: 'left', text: aSpace });
+      if (bSpace !== '') push(runs, { op: 'right', text: bSpace });
     }
   }
-  changesUpTo(leftUnits.length, rightUnits.length);
+  changesUpTo(leftUnits.keys.length, rightUnits.keys.length);
   return { runs: absorbLoneSpaces(runs), truncated: false };
 }
 
