@@ -253,8 +253,6 @@ export function speakerConflict(left: Side, right: Side, options: ClassifyOption
  * brackets of entity keys, so punctuation inside or around a quote does not count as a wording change.
  */
 const NOT_QUOTE_WORD = /[^\p{L}\p{N}[\]-]+/u;
-/** The same for ASCII text, where \p{L} is A-Z, a-z and \p{N} is 0-9: a split several times faster. */
-const NOT_QUOTE_WORD_ASCII = /[^A-Za-z0-9[\]-]+/;
 /** Any UTF-16 unit above 0x7f (surrogates included). */
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -277,10 +275,39 @@ export const quoteWords: (text: string) => string[] = memoize(quoteWordsOf);
 function quoteWordsOf(text: string): string[] {
   const words: string[] = [];
   const canonical = canonicalPhrase(text);
-  for (const word of canonical.split(NON_ASCII.test(canonical) ? NOT_QUOTE_WORD : NOT_QUOTE_WORD_ASCII)) {
-    if (word.length === 0 || STOPWORDS.has(word)) continue;
-    // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
-    words.push(/^[a-z]+$/.test(word) ? stem(word) : word);
+  // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
+  const keep = (word: string, lowerAscii: boolean): void => {
+    if (word.length === 0 || STOPWORDS.has(word)) return;
+    words.push(lowerAscii ? stem(word) : word);
+  };
+  if (NON_ASCII.test(canonical)) {
+    for (const word of canonical.split(NOT_QUOTE_WORD)) keep(word, /^[a-z]+$/.test(word));
+    return words;
+  }
+  // ASCII text, where \p{L} is A-Z, a-z and \p{N} is 0-9: the words are the runs of those and '[', ']', '-',
+  // found in one pass that also notes whether a run is all a-z (no split array, no expression per word).
+  let start = -1;
+  let lowerAscii = true;
+  for (let at = 0; at <= canonical.length; at++) {
+    const code = at < canonical.length ? canonical.charCodeAt(at) : 0;
+    const lower = code >= 0x61 && code <= 0x7a;
+    const wordCharacter =
+      lower ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x5b ||
+      code === 0x5d ||
+      code === 0x2d;
+    if (wordCharacter) {
+      if (start < 0) {
+        start = at;
+        lowerAscii = true;
+      }
+      if (!lower) lowerAscii = false;
+    } else if (start >= 0) {
+      keep(canonical.slice(start, at), lowerAscii);
+      start = -1;
+    }
   }
   return words;
 }
@@ -435,7 +462,10 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
     // A figure the other side does not give is added detail too: "declined by 10 per cent". Looked for only
     // when no fresh word already makes the run added detail.
     if (!fresh) {
-      otherNumbers ??= new Set(other.features.flatMap((sentence) => sentence.numbers.map((n) => n.value)));
+      if (otherNumbers === undefined) {
+        otherNumbers = new Set();
+        for (const sentence of other.features) for (const n of sentence.numbers) otherNumbers.add(n.value);
+      }
       const numbers = otherNumbers;
       if (!findNumbers(run.text).numbers.some((n) => !numbers.has(n.value))) continue;
     }

@@ -271,7 +271,23 @@ function quoteFacts(
   }
   const usedRight = new Set<number>();
   const facts: Fact[] = [];
-  const keyOf = (item: QuoteItem): string => `quote:${slugify(item.text.split(/\s+/).slice(0, 8).join(' '))}`;
+  // The slug of the quote's first eight words. The text is cut where its eighth run of white space starts (a run
+  // at the very start counts, as the empty word split(/\s+/) gives there) rather than split and joined again:
+  // slugify turns any white space into one hyphen, so "we  will\tgo" and "we will go" give the same slug.
+  const keyOf = (item: QuoteItem): string => {
+    const text = item.text;
+    let cut = text.length;
+    let runs = 0;
+    for (let at = 0; at < text.length; at++) {
+      if (!/\s/.test(text.charAt(at))) continue;
+      if (++runs === 8) {
+        cut = at;
+        break;
+      }
+      while (at + 1 < text.length && /\s/.test(text.charAt(at + 1))) at++;
+    }
+    return `quote:${slugify(text.slice(0, cut))}`;
+  };
   for (const a of l) {
     // The same words quoted by both, one quote possibly a part of the other: "80 per cent" in "… mind 80 percent …".
     const same = candidatesFor(a).filter((position) => {
@@ -384,12 +400,17 @@ export function buildFacts(
     ...quoteFacts(left, right, paired, options),
     ...entityFacts(left, right, options),
   ];
-  // Each fact's first sentence, found once rather than at every comparison of the sort.
-  const sorted = facts.map((fact) => ({ fact, first: firstSentence(fact) }));
+  // Each fact's ranks and first sentence, found once rather than at every comparison of the sort.
+  const sorted = facts.map((fact) => ({
+    fact,
+    kind: KIND_ORDER[fact.kind],
+    status: STATUS_ORDER[fact.status],
+    first: firstSentence(fact),
+  }));
   sorted.sort(
     (a, b) =>
-      KIND_ORDER[a.fact.kind] - KIND_ORDER[b.fact.kind] ||
-      STATUS_ORDER[a.fact.status] - STATUS_ORDER[b.fact.status] ||
+      a.kind - b.kind ||
+      a.status - b.status ||
       a.first - b.first ||
       (a.fact.key < b.fact.key ? -1 : a.fact.key > b.fact.key ? 1 : 0),
   );
