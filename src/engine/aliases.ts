@@ -58,12 +58,13 @@ export class NameMatcher {
       const first = name.charCodeAt(0);
       let candidates = first < 0x80 ? this.ascii[first] : this.other.get(first);
       if (candidates === undefined) {
-        candidates = { names: [], seconds: [] };
+        candidates = { names: [], seconds: [], lasts: [] };
         if (first < 0x80) this.ascii[first] = candidates;
         else this.other.set(first, candidates);
       }
       candidates.names.push(name);
       candidates.seconds.push(name.length > 1 ? name.charCodeAt(1) : -1);
+      candidates.lasts.push(name.charCodeAt(name.length - 1));
     }
   }
 
@@ -106,23 +107,29 @@ export class NameMatcher {
 
   /** The first candidate, in alternation order, written at `at` and not followed by a letter or digit. */
   private firstWhole(text: string, at: number, candidates: Candidates): string | undefined {
-    const { names, seconds } = candidates;
-    // Comparing the second unit first rules out most names without a call: at "the", "seoul" is not tried.
+    const { names, seconds, lasts } = candidates;
+    // Comparing the second and the last unit first rules out most names without a call: at "the", "seoul"
+    // is not tried, and at "the army", neither is "the daily" ("y" is not "m").
     const next = text.charCodeAt(at + 1);
     for (let i = 0; i < names.length; i++) {
       const second = seconds[i];
       if (second !== next && second !== -1) continue;
       const candidate = names[i] as string;
+      if (text.charCodeAt(at + candidate.length - 1) !== lasts[i]) continue;
       if (text.startsWith(candidate, at) && !isWordCodePoint(text.codePointAt(at + candidate.length))) return candidate;
     }
     return undefined;
   }
 }
 
-/** The names that start with one UTF-16 unit, in alternation order, with their second unit (-1 for none). */
+/**
+ * The names that start with one UTF-16 unit, in alternation order, with their second unit (-1 for none)
+ * and their last unit.
+ */
 interface Candidates {
   names: string[];
   seconds: number[];
+  lasts: number[];
 }
 
 /**
