@@ -314,10 +314,19 @@ function quoteWordsOf(text: string): string[] {
 
 /** Whether most of a quote's words are among `pool`: the same quote, perhaps shortened or with "KRW 20.1" for "20.1 … won". */
 export function quoteCovered(words: ReadonlyArray<string>, pool: ReadonlySet<string>, share: number): boolean {
-  if (words.length === 0) return true;
+  const total = words.length;
+  if (total === 0) return true;
+  // The answer is found / total >= share once every word is looked up; the loop stops as soon as the words
+  // found already reach the share, or those still possible cannot (the same test on the same numbers, so
+  // the same answer): two unrelated quotes are told apart after a few words, not all of them.
   let found = 0;
-  for (const word of words) if (pool.has(word)) found++;
-  return found / words.length >= share;
+  let missing = 0;
+  for (const word of words) {
+    if (pool.has(word)) {
+      if (++found / total >= share) return true;
+    } else if ((total - ++missing) / total < share) return false;
+  }
+  return found / total >= share;
 }
 
 /**
