@@ -10,7 +10,7 @@ import { memoize } from './memo.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';
 import { describeNumber, findNumbers, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
-import { foldForMatch, wordsOf } from './text.js';
+import { foldForMatch, isWordCodePoint, wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
 
 export interface ClassifyOptions {
@@ -248,14 +248,6 @@ export function speakerConflict(left: Side, right: Side, options: ClassifyOption
   return null;
 }
 
-/**
- * What separates the words of a quote's canonical form: anything but letters, digits, hyphens and the
- * brackets of entity keys, so punctuation inside or around a quote does not count as a wording change.
- */
-const NOT_QUOTE_WORD = /[^\p{L}\p{N}[\]-]+/u;
-/** Any UTF-16 unit above 0x7f (surrogates included). */
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /** Quotes of two words or more (a quoted single word is a term, not a quote): "any white space" is the test. */
 export function isQuotePhrase(text: string): boolean {
   return /\s/.test(text);
@@ -275,29 +267,34 @@ export const quoteWords: (text: string) => string[] = memoize(quoteWordsOf);
 function quoteWordsOf(text: string): string[] {
   const words: string[] = [];
   const canonical = canonicalPhrase(text);
-  // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
-  const keep = (word: string, lowerAscii: boolean): void => {
-    if (word.length === 0 || STOPWORDS.has(word)) return;
-    words.push(lowerAscii ? stem(word) : word);
-  };
-  if (NON_ASCII.test(canonical)) {
-    for (const word of canonical.split(NOT_QUOTE_WORD)) keep(word, /^[a-z]+$/.test(word));
-    return words;
-  }
-  // ASCII text, where \p{L} is A-Z, a-z and \p{N} is 0-9: the words are the runs of those and '[', ']', '-',
-  // found in one pass that also notes whether a run is all a-z (no split array, no expression per word).
+  // The words are the runs of letters, digits, hyphens and the brackets of entity keys (/[\p{L}\p{N}[\]-]+/u),
+  // so punctuation inside or around a quote does not count as a wording change. Found in one pass that also
+  // notes whether a run is all a-z: no split array, no expression per word, and non-ASCII code points looked
+  // up in the kept \p{L}/\p{N} table.
   let start = -1;
   let lowerAscii = true;
-  for (let at = 0; at <= canonical.length; at++) {
-    const code = at < canonical.length ? canonical.charCodeAt(at) : 0;
-    const lower = code >= 0x61 && code <= 0x7a;
-    const wordCharacter =
-      lower ||
-      (code >= 0x41 && code <= 0x5a) ||
-      (code >= 0x30 && code <= 0x39) ||
-      code === 0x5b ||
-      code === 0x5d ||
-      code === 0x2d;
+  for (let at = 0; at <= canonical.length; ) {
+    let width = 1;
+    let lower = false;
+    let wordCharacter = false;
+    if (at < canonical.length) {
+      const code = canonical.charCodeAt(at);
+      if (code < 0x80) {
+        lower = code >= 0x61 && code <= 0x7a;
+        wordCharacter =
+          lower ||
+          (code >= 0x41 && code <= 0x5a) ||
+          (code >= 0x30 && code <= 0x39) ||
+          code === 0x5b ||
+          code === 0x5d ||
+          code === 0x2d;
+      } else {
+        // A surrogate pair is one code point, as /u reads it; a lone surrogate is no letter.
+        const codePoint = canonical.codePointAt(at) as number;
+        if (codePoint > 0xffff) width = 2;
+        wordCharacter = isWordCodePoint(codePoint);
+      }
+    }
     if (wordCharacter) {
       if (start < 0) {
         start = at;
@@ -305,9 +302,12 @@ function quoteWordsOf(text: string): string[] {
       }
       if (!lower) lowerAscii = false;
     } else if (start >= 0) {
-      keep(canonical.slice(start, at), lowerAscii);
+      const word = canonical.slice(start, at);
       start = -1;
+      // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
+      if (!STOPWORDS.has(word)) words.push(lowerAscii ? stem(word) : word);
     }
+    at += width;
   }
   return words;
 }

@@ -279,12 +279,12 @@ function quoteFacts(
     let cut = text.length;
     let runs = 0;
     for (let at = 0; at < text.length; at++) {
-      if (!/\s/.test(text.charAt(at))) continue;
+      if (!isSpaceAt(text, at)) continue;
       if (++runs === 8) {
         cut = at;
         break;
       }
-      while (at + 1 < text.length && /\s/.test(text.charAt(at + 1))) at++;
+      while (at + 1 < text.length && isSpaceAt(text, at + 1)) at++;
     }
     return `quote:${slugify(text.slice(0, cut))}`;
   };
@@ -325,6 +325,13 @@ function quoteFacts(
     });
   });
   return facts;
+}
+
+/** Whether text[at] is white space, as /\s/ says: ASCII answered without the expression. */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(text.charAt(at));
 }
 
 /** Items grouped by a key, in first-seen order. */
