@@ -117,6 +117,8 @@ function addWordTerms(
 type SentencePayload = Omit<SentenceFeatures, 'index' | 'role' | 'paragraph'>;
 
 interface CachedSentence {
+  /** The reading context the features were computed in (contextKey). */
+  context: string;
   payload: SentencePayload;
   /** Alias-table mentions, replayed into the entity context so "the daily" resolves as if read again. */
   aliased: EntityMention[];
@@ -125,14 +127,18 @@ interface CachedSentence {
 }
 
 /**
- * Features already computed in this comparison, by sentence text and the reading context that can change
- * them. Wire copy repeats most sentences word for word across outlets and versions, so both sides share it.
+ * Features already computed in this comparison, by sentence text, then by the reading context that can
+ * change them (most texts are read in one context). Wire copy repeats most sentences word for word across
+ * outlets and versions, so both sides share it. Keyed by the text itself rather than by context + text: a
+ * key built per sentence is a new string of the sentence's length to copy and hash on every lookup, the
+ * text is hashed once (and the fold memo asks for its hash too).
  */
-export type FeatureCache = Map<string, CachedSentence>;
+export type FeatureCache = Map<string, CachedSentence[]>;
 
-function contextKey(text: string, published: string | null, entities: EntityContext, quotes: QuoteContext): string {
+/** What of the reading context can change a sentence's features: date, newspaper named last, open quote, speaker. */
+function contextKey(published: string | null, entities: EntityContext, quotes: QuoteContext): string {
   const newspaper = entities.lastOfKind.get('newspaper')?.key ?? '';
-  return `${published ?? ''}\u0000${newspaper}\u0000${quotes.insideQuote ? 1 : 0}\u0000${quotes.lastSpeaker?.key ?? ''}\u0000${quotes.lastSpeaker?.text ?? ''}\u0000${text}`;
+  return `${published ?? ''}\u0000${newspaper}\u0000${quotes.insideQuote ? 1 : 0}\u0000${quotes.lastSpeaker?.key ?? ''}\u0000${quotes.lastSpeaker?.text ?? ''}`;
 }
 
 /** Features of every sentence of an article, in sentence order. */
@@ -145,17 +151,24 @@ export function extractFeatures(
   const entityContext = newEntityContext();
   const quoteContext = newQuoteContext();
   return article.sentences.map((sentence) => {
-    const key = contextKey(sentence.text, article.published, entityContext, quoteContext);
-    let cached = cache.get(key);
+    const context = contextKey(article.published, entityContext, quoteContext);
+    let readings = cache.get(sentence.text);
+    if (readings === undefined) {
+      readings = [];
+      cache.set(sentence.text, readings);
+    }
+    let cached: CachedSentence | undefined;
+    for (const reading of readings) if (reading.context === context) cached = reading;
     if (cached === undefined) {
       const payload = sentencePayload(sentence.text, published, weights, entityContext, quoteContext);
       cached = {
+        context,
         payload,
         aliased: payload.entities.filter((entity) => entity.kind !== 'name'),
         insideQuoteAfter: quoteContext.insideQuote,
         lastSpeakerAfter: quoteContext.lastSpeaker,
       };
-      cache.set(key, cached);
+      readings.push(cached);
     } else {
       for (const mention of cached.aliased) entityContext.lastOfKind.set(mention.kind, mention);
       quoteContext.insideQuote = cached.insideQuoteAfter;
