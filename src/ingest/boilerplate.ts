@@ -16,6 +16,7 @@ import {
   TRAILING_CREDIT,
 } from './boilerplate-rules.js';
 import { looksLikeHeadline } from './headline.js';
+import { endsWithMark } from './line-ends.js';
 
 /** Where a kept line stands: a sentence role, or the headline (which the metadata stage takes out). */
 export type LineRole = SentenceRole | 'headline';
@@ -38,10 +39,10 @@ export interface CleanLines {
 }
 
 /** A line that ends like a sentence. */
-const ENDS_SENTENCE = /[.!?…][”"’)\]]*$/u;
+const ENDS_SENTENCE = endsWithMark('.!?…');
 
 /** Ends like a sentence or a label: what follows it is not a list of links. */
-const ENDS_CLAUSE = /[.!?…:;][”"’)\]]*$/u;
+const ENDS_CLAUSE = endsWithMark('.!?…:;');
 
 /**
  * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text

@@ -2,6 +2,7 @@
 // this stage re-joins them and groups the kept lines into paragraphs.
 
 import type { Line, LineRole } from './boilerplate.js';
+import { endsWithMark } from './line-ends.js';
 
 export interface Paragraph {
   text: string;
@@ -9,7 +10,7 @@ export interface Paragraph {
 }
 
 /** A line that ends like a sentence, a label ("Ri said:") or a quotation: what follows is a new paragraph. */
-const TERMINAL = /[.!?…:;][”"’)\]]*$/u;
+const TERMINAL = endsWithMark('.!?…:;');
 
 /** After optional opening quotes or brackets, a lower-case letter: the line continues a sentence. */
 const STARTS_LOWER = /^[“"‘'([]*\p{Ll}/u;
