@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, normalizeText } from '../../src/ingest/index.js';
 import { STRAITS_TIMES, YONHAP } from './helpers.js';
@@ -39,5 +40,36 @@ describe('foldText', () => {
 
   it('folds the two outlets’ spellings of the same quote to the same form', () => {
     expect(foldText('“brutal”')).toBe(foldText('"Brutal"'));
+  });
+});
+
+describe('normalizeText skips replacements only where they change nothing', () => {
+  /** The whole chain of replacements, always run: what normalizeText must equal. */
+  const reference = (raw: string): string =>
+    raw
+      .normalize('NFC')
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/[\t\u000B\u000C\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the reference removes control characters.
+      .replace(/[\u0000-\u0009\u000E-\u001F\u007F-\u009F]/g, '')
+      .replace(/ {2,}/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+      .normalize('NFC');
+  it('matches the full chain on text with and without unusual characters (property)', () => {
+    const characters = fc.constantFrom(
+      ...'ab é\n\r\t\u000b\u000c\u00a0\u1680\u2003\u200a\u200b\u202f\u205f\u3000\u2060\ufeff\u00ad\u0001\u0085\u2028\u2029\u007f\u0301'.split(
+        '',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 16 }), (chars) => {
+        const raw = chars.join('');
+        expect(normalizeText(raw)).toBe(reference(raw));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
   });
 });
