@@ -75,6 +75,8 @@ interface WordInfo {
   stem: string | null;
   /** The stem of the word's synonym group's first member: soldiers → soldier → troop. */
   term: string;
+  /** The parts of a hyphenated word, which count too ("long-range" → long, range); null without a hyphen. */
+  parts: WordInfo[] | null;
 }
 
 /**
@@ -87,10 +89,11 @@ function wordInfo(word: string): WordInfo {
   let info = WORD_INFO.get(word);
   if (info === undefined) {
     const negation = NEGATIONS.has(word) || word.endsWith("n't");
-    if (word.length < 2 || STOPWORDS.has(word)) info = { negation, stem: null, term: '' };
+    const parts = word.includes('-') ? word.split('-').map(wordInfo) : null;
+    if (word.length < 2 || STOPWORDS.has(word)) info = { negation, stem: null, term: '', parts };
     else {
       const stemmed = stem(word);
-      info = { negation, stem: stemmed, term: SYNONYM.get(stemmed) ?? stemmed };
+      info = { negation, stem: stemmed, term: SYNONYM.get(stemmed) ?? stemmed, parts };
     }
     WORD_INFO.set(word, info);
   }
@@ -222,11 +225,13 @@ function sentencePayload(
     const word = token.endsWith("'s") ? token.slice(0, -2) : token;
     const info = wordInfo(word);
     if (info.negation) negations.push(word);
+    // A stop word (no hyphen) adds no term, wherever it stands: "the", "said".
+    if (info.stem === null && info.parts === null) return;
     if (overlaps(start, end, aliased) || overlaps(start, end, dates)) return;
     const quoted = overlaps(start, end, quotes) ? quoteTerms : null;
     // A hyphenated word counts whole and by its parts: "long-range" → long-range, long, range.
     addWordTerms(info, terms, quoted, stems);
-    if (word.includes('-')) for (const part of word.split('-')) addWordTerms(wordInfo(part), terms, quoted, stems);
+    if (info.parts !== null) for (const part of info.parts) addWordTerms(part, terms, quoted, stems);
   });
   for (const entity of entities) addTerm(terms, `e:${entity.key}`, weights.entity);
   for (const number of numbers) {
