@@ -2,6 +2,8 @@
 // in a story of Friday 21 Feb 2025, "Wednesday" → 2025-02-19, "last month" → 2025-01,
 // "In January" → 2025-01, "Jan. 11" → 2025-01-11, "on Feb 19" → 2025-02-19.
 
+import { allMatches } from './text.js';
+
 export type DatePrecision = 'day' | 'month' | 'year' | 'week';
 
 export interface DateMention {
@@ -81,7 +83,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
   // skipping them saves four scans of the sentence.
   const hasMonth = MONTH_HINT.test(text);
   const hasDigit = /\d/.test(text);
-  for (const match of hasMonth && hasDigit ? text.matchAll(MONTH_DAY) : []) {
+  for (const match of hasMonth && hasDigit ? allMatches(MONTH_DAY, text) : []) {
     const [whole, month = '', day = '', year] = match;
     add(
       resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
@@ -90,7 +92,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       whole,
     );
   }
-  for (const match of hasMonth && hasDigit ? text.matchAll(DAY_MONTH) : []) {
+  for (const match of hasMonth && hasDigit ? allMatches(DAY_MONTH, text) : []) {
     const [whole, day = '', month = '', year] = match;
     add(
       resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
@@ -99,7 +101,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       whole,
     );
   }
-  for (const match of hasMonth ? text.matchAll(MONTH_ALONE) : []) {
+  for (const match of hasMonth ? allMatches(MONTH_ALONE, text) : []) {
     const [whole, month = '', year] = match;
     const month0 = monthIndex(month);
     let value: string | null = null;
@@ -112,7 +114,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
   }
   if (published !== null) {
     // Every weekday name ends in "day": most sentences skip the scan.
-    for (const match of text.includes('day') ? text.matchAll(WEEKDAY) : []) {
+    for (const match of text.includes('day') ? allMatches(WEEKDAY, text) : []) {
       const weekday = WEEKDAYS.indexOf((match[1] ?? '').toLowerCase());
       // The most recent such day, the publication day included: news says "on Wednesday" for today too.
       // The day after publication counts as that day: a page dated Tuesday in New York tells of a launch
@@ -121,7 +123,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       if (back === 6) back = -1;
       add(isoDay(new Date(published.getTime() - back * 86_400_000)), 'day', match.index, match[0]);
     }
-    for (const match of RELATIVE_HINT.test(text) ? text.matchAll(RELATIVE) : []) {
+    for (const match of RELATIVE_HINT.test(text) ? allMatches(RELATIVE, text) : []) {
       const phrase = (match[1] ?? '').toLowerCase();
       const year = published.getUTCFullYear();
       const month0 = published.getUTCMonth();
@@ -141,7 +143,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       }
     }
   }
-  for (const match of hasDigit ? text.matchAll(YEAR) : []) {
+  for (const match of hasDigit ? allMatches(YEAR, text) : []) {
     const year = match[1] ?? '';
     add(year, 'year', match.index + match[0].length - year.length, year);
   }

@@ -4,7 +4,7 @@
 import nounData from './data/nouns.json' with { type: 'json' };
 import { memoize } from './memo.js';
 import { stem } from './nlp.js';
-import { codePointBefore, foldForMatch, isLowSurrogate, isWordCodePoint, parseNumeral } from './text.js';
+import { allMatches, codePointBefore, foldForMatch, isLowSurrogate, isWordCodePoint, parseNumeral } from './text.js';
 
 /** How a figure is hedged: `min` = "more than", `max` = "up to", `approx` = "some"/"around"/none. */
 export type QualifierClass = 'approx' | 'min' | 'max';
@@ -261,7 +261,7 @@ function findNumbersIn(text: string): NumberScan {
   if (!MAY_HOLD_NUMBER.test(folded)) return { numbers, years };
   // A clock time needs a digit; most figures in a sentence without one are words ("two soldiers").
   const times = /\d/.test(folded)
-    ? [...folded.matchAll(CLOCK_TIME)].map((match) => [match.index, match.index + match[0].length] as const)
+    ? allMatches(CLOCK_TIME, folded).map((match) => [match.index, match.index + match[0].length] as const)
     : [];
   for (const match of figureMatches(folded)) {
     const [whole, qualifierRaw, currency, raw = '', scale, percent] = match;

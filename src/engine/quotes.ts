@@ -2,7 +2,7 @@
 // a quote opened in one sentence may close in the next, and "he said" names the last speaker.
 import { aliasesIn } from './aliases.js';
 import { stem } from './nlp.js';
-import { foldForMatch, slugify } from './text.js';
+import { allMatches, foldForMatch, slugify } from './text.js';
 
 export interface QuoteMention {
   /** The quoted words, without the quote marks. */
@@ -36,6 +36,8 @@ const SPEECH_VERB = /\b(said|says|told|tells|added|adds|asked|stated|noted|wrote
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const DETERMINERS = /^(?:a|an|the|one|another|this|that|its|his|her|their|our|some)\s/i;
 const NP_CUT = /\s(?:from|of|at|on|in|with|who|which|for|to|told|during)\s/i;
+/** A run of capitalised words: "Yoon Suk Yeol", "Foreign Ministry". */
+const CAPITALISED_WORDS = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
 const TITLES = new Set(['president', 'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'mr', 'mrs', 'ms', 'dr']);
 
 /** Spans between double quotes (curly or straight) in one sentence, with quotes left open at either end. */
@@ -78,7 +80,7 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
   for (const entity of known)
     bare = `${bare.slice(0, entity.start)}${' '.repeat(entity.end - entity.start)}${bare.slice(entity.end)}`;
   const beforeModifier = bare.split(NP_CUT)[0] ?? bare;
-  const capitalised = [...beforeModifier.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/gu)];
+  const capitalised = allMatches(CAPITALISED_WORDS, beforeModifier);
   const last = capitalised.filter((match) => match.index > 0 || !DETERMINERS.test(trimmed)).pop();
   if (last === undefined && DETERMINERS.test(trimmed)) {
     // "an official from Seoul's Foreign Ministry" → official: the head noun before the modifier.
@@ -146,7 +148,7 @@ export function findQuotes(text: string, context: QuoteContext): QuoteScan {
   // 'Officials told troops that "…," Ri said' → Ri. It starts at a quote mark, so needs one.
   const afterQuote = outside.includes('\uE000') ? outside.match(AFTER_QUOTE) : null;
   if (afterQuote !== null) speaker = speakerKey(afterQuote[2] ?? afterQuote[1] ?? '', context);
-  for (const match of speaker === null ? outside.matchAll(SPEECH_VERB) : []) {
+  for (const match of speaker === null ? allMatches(SPEECH_VERB, outside) : []) {
     const before = outside.slice(0, match.index);
     const phrase = phraseBefore(before.replace(/["“”\uE000]/g, '\uE000'));
     speaker = speakerKey(phrase, context);

@@ -258,6 +258,22 @@ export function codePointBefore(text: string, at: number): number | undefined {
   return low;
 }
 
+/**
+ * The matches of a global expression in a text, as `[...text.matchAll(pattern)]` gives them, without the
+ * copy of the expression that matchAll makes on every call (~0.2 µs a call, for a few matches at most). The
+ * pattern's own lastIndex is used: set to 0 first, and left at 0 (exec resets it when no match is left).
+ */
+export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    matches.push(match);
+    // An empty match moves on by one character (a code point with /u), as matchAll does.
+    if (match[0] === '') pattern.lastIndex = match.index + (pattern.unicode ? codePointWidth(text, match.index) : 1);
+  }
+  return matches;
+}
+
 /** White space other than a single space: where `text.replace(/\s+/g, ' ')` changes anything. */
 const ODD_SPACE = /[^\S ]| {2}/;
 
