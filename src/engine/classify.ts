@@ -3,7 +3,7 @@
 // can check. Added detail and equivalent wording are reported but do not make a pair differ.
 import { ENGINE } from '../config.js';
 import type { DiffRun, Reason, Relation } from '../types.js';
-import { aliasKind, canonicalPhrase, findAliasedEntities, newEntityContext } from './aliases.js';
+import { aliasesIn, aliasKind, canonicalPhrase } from './aliases.js';
 import { type DateMention, datesCompatible } from './dates.js';
 import type { SentenceFeatures } from './features.js';
 import { memoize } from './memo.js';
@@ -420,33 +420,23 @@ function negationConflict(
 
 /** What the other side of a pair says, for telling added detail from rewording: built when first asked. */
 interface OtherSide {
-  features: ReadonlyArray<SentenceFeatures>;
+  stems: Set<string>;
   entities: Set<string>;
-  /** The stems of all the side's words (stop words, names and dates included), built when first needed. */
-  stems: Set<string> | undefined;
 }
 
 function otherSideOf(other: Side): OtherSide {
+  const stems = new Set<string>();
   const entities = new Set<string>();
-  for (const sentence of other.features) for (const entity of sentence.entities) entities.add(entity.key);
-  return { features: other.features, entities, stems: undefined };
+  for (const sentence of other.features) {
+    for (const word of wordsOf(sentence.text)) stems.add(stem(word));
+    for (const entity of sentence.entities) entities.add(entity.key);
+  }
+  return { stems, entities };
 }
 
-/**
- * A word of a changed run that says something the other side does not: the test is cheapest first. A
- * sentence's content-word stems (SentenceFeatures.stems) are stems of some of its words, so a stem found
- * there settles "not fresh" without stemming every word of the other side; only a stem found in none of
- * them needs the whole set ("korea" of "North Korea", a word inside a date, a stop word's stem).
- */
+/** A word of a changed run that says something the other side does not: the test is cheapest first. */
 function isFreshWord(word: string, other: OtherSide): boolean {
-  if (word.length <= 1 || STOPWORDS.has(word)) return false;
-  const stemmed = stem(word);
-  for (const sentence of other.features) if (sentence.stems.has(stemmed)) return false;
-  if (other.stems === undefined) {
-    other.stems = new Set<string>();
-    for (const sentence of other.features) for (const w of wordsOf(sentence.text)) other.stems.add(stem(w));
-  }
-  return !other.stems.has(stemmed) && !/^(?:not|\p{L}+n't)$/u.test(word);
+  return word.length > 1 && !STOPWORDS.has(word) && !other.stems.has(stem(word)) && !/^(?:not|\p{L}+n't)$/u.test(word);
 }
 
 /** A character a shown phrase does not start or end with: white space, punctuation, quotes, brackets, dashes. */
@@ -471,9 +461,8 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
     otherSide ??= otherSideOf(other);
     let text = run.text;
     // Only a name the other side has is taken out, so with none there is no need to look for names.
-    // (A run's text is looked at once: findAliasedEntities directly, not through aliasesIn's memo.)
     if (otherSide.entities.size > 0) {
-      for (const entity of findAliasedEntities(text, newEntityContext())) {
+      for (const entity of aliasesIn(text)) {
         if (otherSide.entities.has(entity.key)) text = text.replace(entity.text, ' ');
       }
     }
