@@ -13,8 +13,8 @@ const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
 const CONTROL = /[\u0000-\u0009\u000E-\u001F\u007F-\u009F]/g;
 
 /** Any character that one of the line-ending, SPACE_LIKE, INVISIBLE or CONTROL replacements changes. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNUSUAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\r\u2028\u2029\u0085\t\u000B\u000C\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u2060\uFEFF\u00AD\u0000-\u0009\u000E-\u001F\u007F-\u009F]/;
 
 /**

@@ -49,6 +49,7 @@ describe('normalizeText skips replacements only where they change nothing', () =
     raw
       .normalize('NFC')
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: tab, vertical tab and form feed are space-like.
       .replace(/[\t\u000B\u000C\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
       .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the reference removes control characters.
