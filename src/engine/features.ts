@@ -10,6 +10,7 @@ import {
 } from './aliases.js';
 import synonymData from './data/synonyms.json' with { type: 'json' };
 import { type DateMention, findDates, parsePublished } from './dates.js';
+import { wordTable } from './memo.js';
 import { STOPWORDS, stem } from './nlp.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { findQuotes, newQuoteContext, type QuoteContext, type QuoteMention, type Speaker } from './quotes.js';
@@ -79,11 +80,8 @@ interface WordInfo {
   parts: WordInfo[] | null;
 }
 
-/**
- * WordInfo by word. Like the stem table of nlp.ts, it is kept from one comparison to the next: it holds one
- * entry per distinct word and depends on nothing but the word.
- */
-const WORD_INFO = new Map<string, WordInfo>();
+/** WordInfo by word, kept from one comparison to the next (bounded, as the stem table of nlp.ts). */
+const WORD_INFO = wordTable<WordInfo>();
 
 function wordInfo(word: string): WordInfo {
   let info = WORD_INFO.get(word);

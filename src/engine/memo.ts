@@ -34,3 +34,28 @@ export function memoize<T>(compute: (text: string) => T): (text: string) => T {
 export function clearMemos(): void {
   for (const table of memos) table.map = new Map();
 }
+
+/** Entries a word table holds before it starts again empty: far more than the words of a newsroom's stories. */
+const WORD_TABLE_LIMIT = 200_000;
+
+export interface WordTable<T> {
+  get(word: string): T | undefined;
+  set(word: string, value: T): void;
+}
+
+/**
+ * Answers that depend on one word alone (its stem, its stop-word and negation flags), kept from one comparison
+ * to the next because words repeat from article to article. Unlike the memos, a word table outlives the
+ * comparison, so it is bounded: at `limit` entries it starts again empty, and uploads full of made-up words
+ * cannot grow a server's memory without end.
+ */
+export function wordTable<T>(limit = WORD_TABLE_LIMIT): WordTable<T> {
+  let map = new Map<string, T>();
+  return {
+    get: (word) => map.get(word),
+    set: (word, value) => {
+      if (map.size >= limit) map = new Map();
+      map.set(word, value);
+    },
+  };
+}
