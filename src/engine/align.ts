@@ -134,7 +134,7 @@ function cutOffScore(a: SentenceFeatures, b: SentenceFeatures): number {
  * the stem set it already has plus its distinct entity keys, not copied into one set: the two never overlap
  * (a stem holds no ":", an entity term is "e:" + key), so sizes and shared counts simply add up.
  */
-interface Wording {
+export interface Wording {
   stems: ReadonlySet<string>;
   entities: string[];
   size: number;
@@ -150,15 +150,25 @@ function wordingOf(sentence: SentenceFeatures): Wording {
  * however much the figure weighs in the cosine: the label then says what changed. Before → after: "The minister
  * said 3,000 troops were sent." / "The minister said 4,000 troops were sent." (cosine 0.12) → ENGINE.sameWordingScore.
  */
-function sameWordingScore(a: Wording, b: Wording): number {
+export function sameWordingScore(a: Wording, b: Wording): number {
   if (a.size < ENGINE.sameWordingMinWords || b.size < ENGINE.sameWordingMinWords) return 0;
   // The share can be no more than smaller / larger (all of the smaller set shared): most pairs stop here.
   if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < ENGINE.sameWordingShare) return 0;
   let shared = 0;
-  for (const stem of a.stems) if (b.stems.has(stem)) shared++;
+  // Each word of `a` the other lacks lowers the most it can share: once even that most falls short, the
+  // answer is no, whatever the rest holds (most pairs of a story are told apart after a word or two).
+  let most = a.size;
+  for (const stem of a.stems) {
+    if (b.stems.has(stem)) shared++;
+    else if (!sharesEnough(--most, a.size + b.size)) return 0;
+  }
   for (const key of a.entities) if (b.entities.includes(key)) shared++;
-  const union = a.size + b.size - shared;
-  return shared / union >= ENGINE.sameWordingShare ? ENGINE.sameWordingScore : 0;
+  return sharesEnough(shared, a.size + b.size) ? ENGINE.sameWordingScore : 0;
+}
+
+/** Whether `shared` words of two wordings whose sizes add up to `sizes` are enough of their union. */
+function sharesEnough(shared: number, sizes: number): boolean {
+  return shared / (sizes - shared) >= ENGINE.sameWordingShare;
 }
 
 function scorePairs(
