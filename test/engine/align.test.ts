@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sameWordingScore, type Wording } from '../../src/engine/align.js';
 import { ENGINE } from '../../src/config.js';
+import { sameWordingScore, type Wording } from '../../src/engine/align.js';
 
 /** The rule as first written: count every shared word, then compare the share of the union. */
 function sameWordingByCount(a: Wording, b: Wording): number {
