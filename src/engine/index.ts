@@ -33,6 +33,10 @@ export interface CompareOptions {
 }
 
 const DEFAULT_SETTINGS: EngineSettings = { ...ENGINE, featureWeights: { ...ENGINE.featureWeights } };
+const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
+  ...DEFAULT_SETTINGS,
+  quoteBonus: DEFAULT_SETTINGS.featureWeights.quoteBonus,
+};
 
 /** Sentence-level document frequencies of the engine's feature terms over a set of articles. */
 export function buildCorpusStats(articles: ReadonlyArray<Article>): CorpusStats {
@@ -102,8 +106,13 @@ export function compareArticles(left: Article, right: Article, options: CompareO
 }
 
 function compare(left: Article, right: Article, options: CompareOptions): Comparison {
-  const settings: EngineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const alignOptions: AlignOptions = { ...settings, quoteBonus: settings.featureWeights.quoteBonus };
+  // The defaults are built once: spreading twenty-odd settings into two new objects showed in profiles.
+  const settings: EngineSettings =
+    options.settings === undefined ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, ...options.settings };
+  const alignOptions: AlignOptions =
+    settings === DEFAULT_SETTINGS
+      ? DEFAULT_ALIGN_OPTIONS
+      : { ...settings, quoteBonus: settings.featureWeights.quoteBonus };
   const cache: FeatureCache = new Map();
   const leftFeatures = extractFeatures(left, settings.featureWeights, cache);
   const rightFeatures = extractFeatures(right, settings.featureWeights, cache);
