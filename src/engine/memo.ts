@@ -10,18 +10,25 @@ interface MemoTable {
 
 const memos: MemoTable[] = [];
 
-/** Wrap a pure function of one string so that within a comparison each text is computed once. */
-export function memoize<T>(compute: (text: string) => T): (text: string) => T {
+/**
+ * Wrap a pure function of one string so that within a comparison each text is computed once. The function
+ * never answers `undefined` (the type says so), so a memo that answers `undefined` has not seen the text:
+ * one look-up per question, not a second to tell "not seen" from "seen, undefined" (most texts asked of are
+ * new, and each look-up hashes and compares a text).
+ */
+export function memoize<T extends string | number | boolean | object | null>(
+  compute: (text: string) => T,
+): (text: string) => T {
   const table: MemoTable = { map: new Map<string, T>() };
   memos.push(table);
   return (text) => {
     const memo = table.map as Map<string, T>;
     let value = memo.get(text);
-    if (value === undefined && !memo.has(text)) {
+    if (value === undefined) {
       value = compute(text);
       memo.set(text, value);
     }
-    return value as T;
+    return value;
   };
 }
 

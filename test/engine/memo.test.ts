@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordTable } from '../../src/engine/memo.js';
+import { clearMemos, memoize, wordTable } from '../../src/engine/memo.js';
 
 describe('wordTable', () => {
   it('keeps answers until it holds `limit` words, then starts again empty', () => {
@@ -10,5 +10,28 @@ describe('wordTable', () => {
     expect([table.get('north'), table.get('korea'), table.get('soldier')]).toEqual([1, 2, 3]);
     table.set('defect', 4);
     expect([table.get('north'), table.get('soldier'), table.get('defect')]).toEqual([undefined, undefined, 4]);
+  });
+});
+
+describe('memoize', () => {
+  it('computes each text once until the memos are cleared, null answers included', () => {
+    const asked: string[] = [];
+    const firstCapital = memoize((text: string): string | null => {
+      asked.push(text);
+      return /\p{Lu}/u.exec(text)?.[0] ?? null;
+    });
+    clearMemos();
+    expect([
+      firstCapital('the South'),
+      firstCapital('the South'),
+      firstCapital('no capital'),
+      firstCapital('no capital'),
+    ]).toEqual(['S', 'S', null, null]);
+    expect(asked).toEqual(['the South', 'no capital']);
+    clearMemos();
+    firstCapital('the South');
+    expect(asked).toEqual(['the South', 'no capital', 'the South']);
+    // @ts-expect-error: an answer of undefined would read as "not seen yet" and be computed every time.
+    memoize((text: string) => (text === '' ? undefined : text));
   });
 });
