@@ -217,12 +217,18 @@ export function newEntityContext(): EntityContext {
  * Before → after: "Ri told the daily" (after "Chosun Ilbo" was named) → chosun-ilbo.
  */
 export function findAliasedEntities(text: string, context: EntityContext): EntityMention[] {
-  const folded = foldForMatch(text);
-  const kept =
-    (folded.length === text.length ? aliasedInOnePass(ALIASES, text, folded, context) : null) ??
-    aliasedInTwoPasses(ALIASES, text, folded, context);
+  const kept = aliasedMentions(text, context);
   for (const mention of kept) context.lastOfKind.set(mention.kind, mention);
   return kept;
+}
+
+/** The mentions findAliasedEntities finds, without noting them in the context. */
+function aliasedMentions(text: string, context: EntityContext): EntityMention[] {
+  const folded = foldForMatch(text);
+  return (
+    (folded.length === text.length ? aliasedInOnePass(ALIASES, text, folded, context) : null) ??
+    aliasedInTwoPasses(ALIASES, text, folded, context)
+  );
 }
 
 /** A mention of `entry` (field by field, not a spread: the entry may be an earlier mention, "the daily"). */
@@ -348,10 +354,14 @@ export function aliasedInOnePass(
   return kept;
 }
 
+/**
+ * The context of a text read on its own: nothing named before it. Never written to (aliasesIn does not note
+ * its mentions), so one serves every text instead of a new Map per text.
+ */
+const NO_CONTEXT: EntityContext = { lastOfKind: new Map() };
+
 /** The alias-table names of a text read on its own (no "the daily" to resolve), memoised per comparison. */
-export const aliasesIn: (text: string) => EntityMention[] = memoize((text) =>
-  findAliasedEntities(text, newEntityContext()),
-);
+export const aliasesIn: (text: string) => EntityMention[] = memoize((text) => aliasedMentions(text, NO_CONTEXT));
 
 /** Words that open a sentence with a capital but are not names ("The", "Asked", "However"). */
 const NOT_NAMES = new Set([

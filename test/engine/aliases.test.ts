@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPhrase, findAliasedEntities, findOtherEntities, newEntityContext } from '../../src/engine/aliases.js';
+import {
+  aliasesIn,
+  canonicalPhrase,
+  findAliasedEntities,
+  findOtherEntities,
+  newEntityContext,
+} from '../../src/engine/aliases.js';
+import { clearMemos } from '../../src/engine/memo.js';
 
 const keys = (text: string, context = newEntityContext()) => findAliasedEntities(text, context).map((e) => e.key);
 
@@ -27,6 +34,16 @@ describe('alias table', () => {
     keys('Seoul’s Chosun Ilbo newspaper published an interview.', context);
     expect(keys('Ri told the daily that he was now decided.', context)).toEqual(['chosun-ilbo']);
     expect(keys('Ri told the daily that he was now decided.', newEntityContext())).toEqual([]);
+  });
+
+  it('reads each text on its own in aliasesIn: a newspaper named in one is not "the daily" of the next', () => {
+    clearMemos();
+    expect(aliasesIn('Seoul’s Chosun Ilbo newspaper published an interview.').map((e) => e.key)).toEqual([
+      'south-korea',
+      'chosun-ilbo',
+    ]);
+    expect(aliasesIn('Ri told the daily that he was now decided.')).toEqual([]);
+    clearMemos();
   });
 
   it('finds other names, keeps spelling variants of one person together', () => {
