@@ -114,6 +114,31 @@ function addWordTerms(
   if (quoteTerms !== null) addTerm(quoteTerms, info.term, 1);
 }
 
+/**
+ * Two lists each in order of `start` as one, the first list's item first at a tie: what a (stable) sort of the
+ * two joined gives, without the sort. Always a new array.
+ */
+export function mergeByStart<T extends { start: number }>(first: ReadonlyArray<T>, second: ReadonlyArray<T>): T[] {
+  if (second.length === 0) return first.slice();
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) {
+    const a = first[i] as T;
+    const b = second[j] as T;
+    if (b.start < a.start) {
+      merged.push(b);
+      j++;
+    } else {
+      merged.push(a);
+      i++;
+    }
+  }
+  while (i < first.length) merged.push(first[i++] as T);
+  while (j < second.length) merged.push(second[j++] as T);
+  return merged;
+}
+
 /** Features of every sentence of an article, in sentence order. */
 type SentencePayload = Omit<SentenceFeatures, 'index' | 'role' | 'paragraph'>;
 
@@ -203,15 +228,18 @@ function sentencePayload(
   quoteContext: QuoteContext,
 ): SentencePayload {
   const aliased = findAliasedEntities(text, entityContext);
-  const entities = [...aliased, ...findOtherEntities(text, aliased)].sort((a, b) => a.start - b.start);
+  const entities = mergeByStart(aliased, findOtherEntities(text, aliased));
   const dates = findDates(text, published);
   const scan = findNumbers(text);
+  let yearsAdded = false;
   for (const year of scan.years) {
     if (!overlaps(year.start, year.end, dates)) {
       dates.push({ value: String(year.year), precision: 'year', text: year.text, start: year.start, end: year.end });
+      yearsAdded = true;
     }
   }
-  dates.sort((a, b) => a.start - b.start);
+  // findDates gives its dates in text order: only years added after them need a sort.
+  if (yearsAdded) dates.sort((a, b) => a.start - b.start);
   const numbers = scan.numbers.filter((number) => !overlaps(number.start, number.end, dates));
   const { quotes, speaker } = findQuotes(text, quoteContext);
 
