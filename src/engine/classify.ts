@@ -10,7 +10,7 @@ import { memoize } from './memo.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';
 import { describeNumber, findNumbers, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
-import { foldForMatch, isWordCodePoint, wordsOf } from './text.js';
+import { foldForMatch, forEachWord, isWordCodePoint, wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
 
 export interface ClassifyOptions {
@@ -419,24 +419,88 @@ function negationConflict(
 }
 
 /** What the other side of a pair says, for telling added detail from rewording: built when first asked. */
-interface OtherSide {
-  stems: Set<string>;
+export interface OtherSide {
+  sentences: ReadonlyArray<SentenceFeatures>;
   entities: Set<string>;
+  /** Stems of the words the sentences' `stems` leave out for standing in a name or a date: built when first asked. */
+  spanStems: Set<string> | undefined;
+  /** Stems of every word of the sentences, for the rare stems a stop word or a single letter can have. */
+  allStems: Set<string> | undefined;
 }
 
-function otherSideOf(other: Side): OtherSide {
-  const stems = new Set<string>();
+export function otherSideOf(other: Side): OtherSide {
   const entities = new Set<string>();
-  for (const sentence of other.features) {
-    for (const word of wordsOf(sentence.text)) stems.add(stem(word));
-    for (const entity of sentence.entities) entities.add(entity.key);
+  for (const sentence of other.features) for (const entity of sentence.entities) entities.add(entity.key);
+  return { sentences: other.features, entities, spanStems: undefined, allStems: undefined };
+}
+
+/** The stem of each stop word: the only stems a stop word of the other side can give. */
+const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem));
+
+/**
+ * Whether a word of the other side has this stem (as the set of stem(word) for every word of wordsOf(text)
+ * would say). Most stems are among the sentences' content stems (features.ts: every word but stop words,
+ * single letters and the words in an alias-table name or a date), so the other side's words are not
+ * stemmed again one by one. A stem not found there can only come from a left-out word: from a stop word
+ * or a single letter (stem() keeps those as they are), which only these stems can, or from a word in a
+ * name or a date, whose words alone are stemmed.
+ */
+export function knowsStem(other: OtherSide, stemmed: string): boolean {
+  for (const sentence of other.sentences) if (sentence.stems.has(stemmed)) return true;
+  if (stemmed.length < 2 || STOPWORD_STEMS.has(stemmed)) {
+    other.allStems ??= allStemsOf(other.sentences);
+    return other.allStems.has(stemmed);
   }
-  return { stems, entities };
+  other.spanStems ??= spanStemsOf(other.sentences);
+  return other.spanStems.has(stemmed);
+}
+
+function allStemsOf(sentences: ReadonlyArray<SentenceFeatures>): Set<string> {
+  const stems = new Set<string>();
+  for (const sentence of sentences) for (const word of wordsOf(sentence.text)) stems.add(stem(word));
+  return stems;
+}
+
+/** Stems of the words (and their hyphen parts, as wordsOf gives them) that overlap an alias-table name or a date. */
+function spanStemsOf(sentences: ReadonlyArray<SentenceFeatures>): Set<string> {
+  const stems = new Set<string>();
+  for (const sentence of sentences) {
+    // The spans features.ts leaves out of `stems`: its alias-table mentions (the other names are of kind
+    // "name") and its dates, in the folded text's offsets (folding keeps the length).
+    const spans: Array<{ start: number; end: number }> = [];
+    for (const entity of sentence.entities) if (entity.kind !== 'name') spans.push(entity);
+    for (const date of sentence.dates) spans.push(date);
+    if (spans.length === 0) continue;
+    const folded = foldForMatch(sentence.text);
+    for (const span of spans) {
+      // Only the words around the span are read: from right after the white space before it to the white
+      // space after it. No word holds white space, so the words there are those a scan of the whole text finds.
+      let from = span.start;
+      while (from > 0 && !isSpaceCode(folded.charCodeAt(from - 1))) from--;
+      let to = span.end;
+      while (to < folded.length && !isSpaceCode(folded.charCodeAt(to))) to++;
+      forEachWord(folded.slice(from, to), (token, start, end) => {
+        let inSpan = false;
+        for (const other of spans) if (from + start < other.end && other.start < from + end) inSpan = true;
+        if (!inSpan) return;
+        const bare = token.endsWith("'s") ? token.slice(0, -2) : token;
+        stems.add(stem(bare));
+        if (bare.includes('-')) for (const part of bare.split('-')) if (part.length > 0) stems.add(stem(part));
+      });
+    }
+  }
+  return stems;
+}
+
+/** Whether a UTF-16 unit is white space, as /\s/ says: ASCII answered without the expression. */
+function isSpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(String.fromCharCode(code));
 }
 
 /** A word of a changed run that says something the other side does not: the test is cheapest first. */
 function isFreshWord(word: string, other: OtherSide): boolean {
-  return word.length > 1 && !STOPWORDS.has(word) && !other.stems.has(stem(word)) && !/^(?:not|\p{L}+n't)$/u.test(word);
+  return word.length > 1 && !STOPWORDS.has(word) && !knowsStem(other, stem(word)) && !/^(?:not|\p{L}+n't)$/u.test(word);
 }
 
 /** A character a shown phrase does not start or end with: white space, punctuation, quotes, brackets, dashes. */

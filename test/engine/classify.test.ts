@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ENGINE } from '../../src/config.js';
 import { canonicalPhrase } from '../../src/engine/aliases.js';
-import { quoteWords } from '../../src/engine/classify.js';
+import { knowsStem, otherSideOf, quoteWords } from '../../src/engine/classify.js';
+import { extractFeatures } from '../../src/engine/features.js';
 import { compareArticles } from '../../src/engine/index.js';
 import { STOPWORDS, stem } from '../../src/engine/nlp.js';
+import { wordsOf } from '../../src/engine/text.js';
 import { articleFrom } from './helpers.js';
 
 /** Compare two one-sentence articles and give the label with its reason codes and details. */
@@ -139,6 +142,110 @@ describe('quoteWords', () => {
         expect(quoteWords(quote)).toEqual(reference(quote));
       }),
       { seed: 20250219, numRuns: 300 },
+    );
+  });
+});
+
+describe('knowsStem', () => {
+  it('says what the stems of every word of the other side say (property)', () => {
+    // Names of the alias table and dates (their words are not among the content stems), the words around
+    // them ("Korea's", "Ukraine-based"), stop words and the words that share their stems ("does" / "doe",
+    // "further" / "furthering", "me" / "mes"), single letters, and "the daily" after a newspaper is named.
+    const word = fc.constantFrom(
+      'Ri',
+      'told',
+      'the daily',
+      'Chosun Ilbo',
+      'Chosun',
+      'Kursk region',
+      'region',
+      "Seoul's spy agency",
+      'agency',
+      'Russians',
+      'Kim Jong-un',
+      "Ukraine's",
+      'Ukraine-based',
+      'anti-Russian',
+      'Kremlin-backed',
+      'Agence France-Presse',
+      'Presse',
+      'U.S.',
+      'on Jan. 12',
+      'Monday',
+      'in 2024',
+      'does',
+      'doe',
+      'further',
+      'furthering',
+      'me',
+      'mes',
+      'é',
+      'x',
+      'Eugénie',
+      'long-range',
+      '10,000',
+      ',',
+      '“',
+      '”',
+    );
+    const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+    const queries = [
+      'chosun',
+      'ilbo',
+      'region',
+      'spy',
+      'agency',
+      'russian',
+      'jong',
+      'un',
+      'based',
+      'france',
+      'presse',
+      'jan',
+      'monday',
+      'doe',
+      'furthering',
+      'further',
+      'mes',
+      'me',
+      'ies',
+      'oed',
+      'range',
+      'long',
+      'eugénie',
+      'daily',
+      'kursk',
+      'ukraine',
+      'told',
+      'ri',
+      'absent',
+      'anti',
+      'backed',
+      'anti-russian',
+    ];
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.nat(2), (texts, skip) => {
+        const article = {
+          published: '2025-02-21',
+          sentences: texts.map((text, index) => ({
+            index,
+            text,
+            paragraph: index,
+            role: 'body' as const,
+            start: 0,
+            end: 0,
+          })),
+        };
+        // The other side of a pair is some of an article's sentences, read in the article's context.
+        const features = extractFeatures(article, ENGINE.featureWeights).slice(Math.min(skip, texts.length - 1));
+        const every = new Set<string>();
+        for (const sentence of features) for (const w of wordsOf(sentence.text)) every.add(stem(w));
+        const other = otherSideOf({ features, name: 'Other' });
+        for (const w of [...queries, ...features.flatMap((s) => wordsOf(s.text))]) {
+          expect(knowsStem(other, stem(w)), w).toBe(every.has(stem(w)));
+        }
+      }),
+      { seed: 20261124, numRuns: 400 },
     );
   });
 });
