@@ -499,8 +499,26 @@ function isSpaceCode(code: number): boolean {
 }
 
 /** A word of a changed run that says something the other side does not: the test is cheapest first. */
-function isFreshWord(word: string, other: OtherSide): boolean {
+export function isFreshWord(word: string, other: OtherSide): boolean {
   return word.length > 1 && !STOPWORDS.has(word) && !knowsStem(other, stem(word)) && !/^(?:not|\p{L}+n't)$/u.test(word);
+}
+
+/**
+ * Whether a word of wordsOf(text) is fresh, read off the text's words as they are found: the run texts are
+ * new strings, so wordsOf would only file each one's word list in its memo, never to be asked again.
+ */
+export function hasFreshWord(text: string, other: OtherSide): boolean {
+  let fresh = false;
+  // The words of wordsOf: each word without "'s", then the parts of a hyphenated one.
+  forEachWord(foldForMatch(text), (word) => {
+    if (fresh) return;
+    const bare = word.endsWith("'s") ? word.slice(0, -2) : word;
+    if (isFreshWord(bare, other)) fresh = true;
+    else if (bare.includes('-')) {
+      for (const part of bare.split('-')) if (part.length > 0 && isFreshWord(part, other)) fresh = true;
+    }
+  });
+  return fresh;
 }
 
 /** A character a shown phrase does not start or end with: white space, punctuation, quotes, brackets, dashes. */
@@ -530,8 +548,7 @@ function addedPhrases(runs: ReadonlyArray<DiffRun>, side: 'left' | 'right', othe
         if (otherSide.entities.has(entity.key)) text = text.replace(entity.text, ' ');
       }
     }
-    const known = otherSide;
-    const fresh = wordsOf(text).some((word) => isFreshWord(word, known));
+    const fresh = hasFreshWord(text, otherSide);
     // A figure the other side does not give is added detail too: "declined by 10 per cent". Looked for only
     // when no fresh word already makes the run added detail.
     if (!fresh) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENGINE } from '../../src/config.js';
 import { canonicalPhrase } from '../../src/engine/aliases.js';
-import { knowsStem, otherSideOf, quoteWords } from '../../src/engine/classify.js';
+import { hasFreshWord, isFreshWord, knowsStem, otherSideOf, quoteWords } from '../../src/engine/classify.js';
 import { extractFeatures } from '../../src/engine/features.js';
 import { compareArticles } from '../../src/engine/index.js';
 import { STOPWORDS, stem } from '../../src/engine/nlp.js';
@@ -246,6 +246,60 @@ describe('knowsStem', () => {
         }
       }),
       { seed: 20261124, numRuns: 400 },
+    );
+  });
+});
+
+describe('hasFreshWord', () => {
+  it('says what a fresh word among wordsOf(text) says (property)', () => {
+    const texts = [
+      "Ri's unit said the North Korean soldiers didn't fight near Kursk.",
+      'The long-range artillery of the Seoul-based agency was not used on Jan. 12.',
+    ];
+    const features = extractFeatures(
+      {
+        published: '2025-02-21',
+        sentences: texts.map((text, index) => ({
+          index,
+          text,
+          paragraph: index,
+          role: 'body' as const,
+          start: 0,
+          end: 0,
+        })),
+      },
+      ENGINE.featureWeights,
+    );
+    const word = fc.constantFrom(
+      "Ri's",
+      "unit's",
+      "Kim's",
+      'long-range',
+      'short-range',
+      'x-ray',
+      'Seoul-based',
+      'well-known',
+      "didn't",
+      "won't",
+      'not',
+      'the',
+      'a',
+      'é',
+      'Eugénie',
+      'soldiers',
+      'troops',
+      '10,000',
+      '“',
+      ',',
+      "o'clock",
+    );
+    const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, (run) => {
+        const other = otherSideOf({ features, name: 'Other' });
+        expect(hasFreshWord(run, other)).toBe(wordsOf(run).some((w) => isFreshWord(w, other)));
+      }),
+      { seed: 20261124, numRuns: 2000 },
     );
   });
 });
