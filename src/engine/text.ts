@@ -82,6 +82,12 @@ export interface Token {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  forEachToken(text, (start, end, kind) => tokens.push({ text: text.slice(start, end), kind, start, end }));
+  return tokens;
+}
+
+/** The tokens of `tokenize(text)`, in order, as offsets and kinds: no token object or string for the caller to skip. */
+export function forEachToken(text: string, visit: (start: number, end: number, kind: TokenKind) => void): void {
   const length = text.length;
   let start = 0;
   while (start < length) {
@@ -105,10 +111,9 @@ export function tokenize(text: string): Token[] {
         end = start + codePointWidth(text, start);
       }
     }
-    tokens.push({ text: text.slice(start, end), kind, start, end });
+    visit(start, end, kind);
     start = end;
   }
-  return tokens;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { diffArrays } from 'diff';
 import type { DiffRun } from '../types.js';
 import { aliasesIn, findEquivalentPhrases } from './aliases.js';
-import { foldForMatch, parseNumeral, tokenize } from './text.js';
+import { foldForMatch, forEachToken, parseNumeral } from './text.js';
 
 export interface WordDiff {
   runs: DiffRun[];
@@ -51,15 +51,16 @@ function unitsOf(text: string): Units {
   let cursor = 0;
   const plain = (upTo: number): void => {
     if (upTo <= cursor) return;
-    for (const token of tokenize(text.slice(cursor, upTo))) {
+    const stretch = text.slice(cursor, upTo);
+    forEachToken(stretch, (start, end, kind) => {
       const key =
-        token.kind === 'number'
-          ? `n:${parseNumeral(token.text)}`
-          : token.kind === 'space'
+        kind === 'number'
+          ? `n:${parseNumeral(stretch.slice(start, end))}`
+          : kind === 'space'
             ? ' '
-            : `t:${sameShape ? folded.slice(cursor + token.start, cursor + token.end) : foldForMatch(token.text)}`;
-      add(cursor + token.start, cursor + token.end, key);
-    }
+            : `t:${sameShape ? folded.slice(cursor + start, cursor + end) : foldForMatch(stretch.slice(start, end))}`;
+      add(cursor + start, cursor + end, key);
+    });
   };
   for (const span of spans) {
     if (span.start < cursor) continue;
