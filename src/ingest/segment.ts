@@ -1,10 +1,12 @@
 // Stage 5: sentence segmentation. Intl.Segmenter finds candidate boundaries (it keeps every character, so offsets
 // are exact, and it leaves "58.8" and "11,000" whole); merge rules then undo the splits it makes after
-// abbreviations, initials, ellipses inside quotations and a quotation's own question mark.
+// abbreviations, initials, ellipses inside quotations and a quotation's own question mark. For text of common
+// characters, sentenceEnds (sentence-break.ts) finds the same boundaries without the segmenter.
 
 import { INGEST } from '../config.js';
 import type { Sentence, SentenceRole } from '../types.js';
 import { ABBREVIATIONS_BEFORE_NAME, ABBREVIATIONS_MAY_END, SENTENCE_STARTERS } from './abbreviations.js';
+import { sentenceEnds } from './sentence-break.js';
 
 export interface SegmentParagraph {
   text: string;
@@ -120,9 +122,10 @@ function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glue
       if (cut !== null && cut > 0) windowEnd = windowStart + cut;
     }
     let start = windowStart;
-    for (const { segment, index } of segmenter.segment(text.slice(windowStart, windowEnd))) {
-      let end = windowStart + index + segment.length;
-      if (end < text.length && /[“‘]$/u.test(segment) && end - 1 > start) end -= 1;
+    for (const segmentEnd of segmentEnds(text.slice(windowStart, windowEnd), segmenter)) {
+      let end = windowStart + segmentEnd;
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && (last === 0x201c || last === 0x2018) && end - 1 > start) end -= 1;
       spans.push({ start, end, glued });
       glued = false;
       start = end;
@@ -134,7 +137,17 @@ function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glue
   return spans;
 }
 
-/** Whether a segmenter follows the default (untailored) English sentence rules, the ones oneSentence knows. */
+/** The end offset of each of the segmenter's segments of `text`, computed without it where sentenceEnds can. */
+function segmentEnds(text: string, segmenter: Intl.Segmenter): number[] {
+  const ends = isPlainEnglish(segmenter) ? sentenceEnds(text) : null;
+  if (ends !== null) return ends;
+  return Array.from(segmenter.segment(text), ({ segment, index }) => index + segment.length);
+}
+
+/**
+ * Whether a segmenter follows the default (untailored) English sentence rules, the ones oneSentence and
+ * sentenceEnds know.
+ */
 function isPlainEnglish(segmenter: Intl.Segmenter): boolean {
   let plain = plainEnglish.get(segmenter);
   if (plain === undefined) {

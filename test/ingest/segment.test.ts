@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { oneSentence, segmentParagraphs } from '../../src/ingest/segment.js';
+import { sentenceEnds } from '../../src/ingest/sentence-break.js';
+import { STRAITS_TIMES, YONHAP } from './helpers.js';
 
 const split = (text: string, role: 'body' | 'caption' = 'body') =>
   segmentParagraphs([{ text, role }], 'en').map((s) => s.text);
@@ -116,5 +118,53 @@ describe('oneSentence: the shortcut past Intl.Segmenter', () => {
     expect(oneSentence('Ri said he wanted to go to South Korea, the daily reported.”')).toBe(true);
     expect(oneSentence('Ri said so. He left.')).toBe(false);
     expect(oneSentence('He paused\u2028then left')).toBe(false);
+  });
+});
+
+describe('sentenceEnds: the UAX #29 rules in place of Intl.Segmenter', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const segmenterEnds = (text: string): number[] =>
+    Array.from(segmenter.segment(text), ({ segment, index }) => index + segment.length);
+
+  it('finds the segmenter’s boundaries (property, random text rich in terminators, closers and spaces)', () => {
+    // Every class the rules tell apart: ATerm, STerm, Close (straight and curly quotes, brackets), Sp, SContinue
+    // (, - : ; en and em dashes), Numeric, Upper, Lower (ASCII and Latin-1), and characters of none (… # /).
+    const characters = fc.constantFrom(...'aAzZéÉßÀ09 .!?"\'()[]{},-:;‘’“”–—…#/'.split(''));
+    fc.assert(
+      fc.property(fc.array(characters, { minLength: 1, maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(sentenceEnds(text)).toEqual(segmenterEnds(text));
+      }),
+      { seed: 20251124, numRuns: 50_000 },
+    );
+  });
+
+  it('finds the segmenter’s boundaries after every character it knows, in the contexts of SB6 to SB8a', () => {
+    const known: string[] = [];
+    for (let code = 0; code < 0x3000; code++) {
+      const c = String.fromCharCode(code);
+      if (sentenceEnds(c) !== null) known.push(c);
+    }
+    expect(known.length).toBeGreaterThan(150);
+    for (const c of known) {
+      for (const template of ['a.X', 'A.X', 'a. X', 'a. Xb', 'a.)X', 'a.) Xz', 'a?X', 'a? X.', 'X.z', 'z.X. b']) {
+        const text = template.replaceAll('X', c);
+        expect([text, sentenceEnds(text)]).toEqual([text, segmenterEnds(text)]);
+      }
+    }
+  });
+
+  it('finds the segmenter’s boundaries in the seed’s lines, one by one and run together', () => {
+    const lines = [STRAITS_TIMES, YONHAP].flatMap((raw) => raw.split('\n')).filter((line) => line.trim() !== '');
+    const texts = [...lines, lines.join(' ')];
+    const known = texts.filter((text) => sentenceEnds(text) !== null);
+    expect(known.length).toBeGreaterThan(texts.length * 0.9);
+    for (const text of known) expect(sentenceEnds(text)).toEqual(segmenterEnds(text));
+  });
+
+  it('gives up on characters whose class it does not know', () => {
+    for (const text of ['One.\nTwo.', 'Tab\there.', 'No\u00a0break.', 'Soft\u00adhyphen.', 'Ideographic\u3002Stop']) {
+      expect(sentenceEnds(text)).toBeNull();
+    }
   });
 });
