@@ -44,20 +44,23 @@ const ENDS_SENTENCE = endsWithMark('.!?…');
 /** Ends like a sentence or a label: what follows it is not a list of links. */
 const ENDS_CLAUSE = endsWithMark('.!?…:;');
 
-/**
- * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text
- * even though the scrape cut it mid-sentence. Bounds the head and the tail.
- */
 /** Whether a line ends with a letter or ")": only then can TRAILING_CREDIT match (it ends with an agency name). */
 function mayEndWithCredit(line: string): boolean {
   const last = line.charCodeAt(line.length - 1);
   return last === 0x29 || (last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a);
 }
 
-function isProse(line: string): boolean {
+/**
+ * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text
+ * even though the scrape cut it mid-sentence. Bounds the head and the tail.
+ */
+export function isProse(line: string): boolean {
   const text = mayEndWithCredit(line) ? line.replace(TRAILING_CREDIT, '') : line;
-  const words = wordCount(text);
-  return (words >= INGEST.minProseWords && ENDS_SENTENCE.test(text)) || words >= INGEST.minLongLineWords;
+  // Enough words, counted only as far as needed: most lines are long prose, decided after a few words.
+  const enough = ENDS_SENTENCE.test(text)
+    ? Math.min(INGEST.minProseWords, INGEST.minLongLineWords)
+    : INGEST.minLongLineWords;
+  return wordCount(text, enough) >= enough;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -80,12 +83,12 @@ function isLetterOrDigit(text: string, at: number): boolean {
 /**
  * The words of a line: stretches between single spaces that hold a letter or a digit ("—" and "|" are not
  * words). The count of `text.split(' ')` parts matching /[\p{L}\p{N}]/u, scanned by hand: it runs on every
- * line, and splitting allocated a string per word.
+ * line, and splitting allocated a string per word. The count stops at `limit`: callers compare it with a bound.
  */
-function wordCount(text: string): number {
+export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let counted = false;
-  for (let at = 0; at < text.length; at++) {
+  for (let at = 0; at < text.length && count < limit; at++) {
     if (text.charCodeAt(at) === 0x20) counted = false;
     else if (!counted && isLetterOrDigit(text, at)) {
       count++;
@@ -159,7 +162,7 @@ export function removeBoilerplate(
         remove(line, 'duplicate-caption');
         continue;
       }
-      if (wordCount(line) >= INGEST.minDuplicateWords) {
+      if (wordCount(line, INGEST.minDuplicateWords) >= INGEST.minDuplicateWords) {
         remove(line, 'duplicate-paragraph');
         continue;
       }
@@ -192,7 +195,10 @@ export function removeBoilerplate(
       // The head holds the headline, perhaps a standfirst, and page furniture before and after them.
       if (headline === null && (kept === knownTitle || looksLikeHeadline(kept))) {
         role = 'headline';
-      } else if (wordCount(kept) <= INGEST.maxPageHeaderWords && !ENDS_CLAUSE.test(kept)) {
+      } else if (
+        wordCount(kept, INGEST.maxPageHeaderWords + 1) <= INGEST.maxPageHeaderWords &&
+        !ENDS_CLAUSE.test(kept)
+      ) {
         // `Japan Today`, `SpaceWar.com - Your World At War`, `2min`: a site name, section or widget, not text.
         remove(line, 'page-header');
         continue;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { removeBoilerplate } from '../../src/ingest/boilerplate.js';
+import { INGEST } from '../../src/config.js';
+import { isProse, removeBoilerplate, wordCount } from '../../src/ingest/boilerplate.js';
 import {
   CAPTION_CREDIT,
   CAPTION_CREDIT_PATTERN,
@@ -8,6 +9,7 @@ import {
   INLINE_RULES,
   type LineRule,
   OUTLET_PROFILES,
+  TRAILING_CREDIT,
 } from '../../src/ingest/boilerplate-rules.js';
 import { ingestArticle } from '../../src/ingest/index.js';
 import { normalizeText } from '../../src/ingest/normalize.js';
@@ -290,5 +292,43 @@ describe('captions', () => {
       }),
       { seed: 20251124, numRuns: 20_000 },
     );
+  });
+});
+
+describe('counting words only as far as needed', () => {
+  // The expressions the hand-written count and the early stop replace.
+  const words = (text: string): number => text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const prose = (line: string): boolean => {
+    const text = line.replace(TRAILING_CREDIT, '');
+    const n = words(text);
+    return (n >= INGEST.minProseWords && /[.!?…][”"’)\]]*$/u.test(text)) || n >= INGEST.minLongLineWords;
+  };
+  const pieces = fc.constantFrom(
+    ...['a', 'word', 'é', '7', ' ', ' ', '  ', '—', '|', '.', '!', '?', '…', '”', ')', ':', '\u{1d400}', '\u0301'],
+    ...[' AFP', ' (Yonhap)', ' - Reuters', 'The council met on Monday', ' and voted to close the old bridge'],
+  );
+
+  it('wordCount(text, limit) is the number of words, capped at the limit (property)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (parts, limit) => {
+        const text = parts.join('');
+        expect(wordCount(text)).toBe(words(text));
+        expect(wordCount(text, limit)).toBe(Math.min(limit, words(text)));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
+
+  it('isProse gives the answer of the full count (property, and the seed’s lines)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const line = parts.join('');
+        expect(isProse(line)).toBe(prose(line));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+    for (const line of normalizeText(`${STRAITS_TIMES}\n${YONHAP}`).split('\n')) {
+      expect([line, isProse(line)]).toEqual([line, prose(line)]);
+    }
   });
 });
