@@ -117,11 +117,10 @@ export function removeBoilerplate(
   // A credit or note that a head or tail rule knows is not prose, even when it ends with a full stop:
   // `(The article has been published through a syndicated feed. …)` must not make itself the last paragraph.
   const framing = rules.filter((r) => r.place !== 'anywhere' && r.after === undefined);
-  const proseIndexes = raw.flatMap((line, i) =>
-    i < cut && isProseAt(i) && !framing.some((r) => r.pattern.test(line)) ? [i] : [],
+  const [firstProse, lastProse] = firstAndLast(
+    cut,
+    (i) => isProseAt(i) && !framing.some((r) => r.pattern.test(raw[i] as string)),
   );
-  const firstProse = proseIndexes[0] ?? cut;
-  const lastProse = proseIndexes.at(-1) ?? -1;
   const placeOf = (i: number): RulePlace => (i < firstProse ? 'head' : i > lastProse ? 'tail' : 'anywhere');
   const ruleFor = (line: string, i: number, previousRule: string | null): LineRule | undefined =>
     rules.find(
@@ -217,6 +216,19 @@ export function removeBoilerplate(
   return out;
 }
 
+/**
+ * The first and the last index below `end` where `holds`, or [end, -1] if there is none. Searched from each end,
+ * so the lines between are never asked (asking is a word count and a dozen expressions per line).
+ */
+export function firstAndLast(end: number, holds: (i: number) => boolean): [number, number] {
+  let first = 0;
+  while (first < end && !holds(first)) first++;
+  if (first === end) return [end, -1];
+  let last = end - 1;
+  while (last > first && !holds(last)) last--;
+  return [first, last];
+}
+
 /** Applies the inline rules to one line; a rule applies only if text is left once its part is out. */
 function applyInlineRules(line: string, out: CleanLines): string {
   let text = line;
@@ -243,7 +255,7 @@ function relatedLinksStart(lines: readonly string[], isProseAt: (i: number) => b
   let seenProse = false;
   for (const [i, line] of lines.entries()) {
     if (seenProse && RELATED_HEADING.test(line)) return i;
-    if (isProseAt(i)) seenProse = true;
+    if (!seenProse && isProseAt(i)) seenProse = true;
   }
   return lines.length;
 }

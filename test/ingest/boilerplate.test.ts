@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INGEST } from '../../src/config.js';
-import { isProse, removeBoilerplate, wordCount } from '../../src/ingest/boilerplate.js';
+import { firstAndLast, isProse, removeBoilerplate, wordCount } from '../../src/ingest/boilerplate.js';
 import {
   CAPTION_CREDIT,
   CAPTION_CREDIT_PATTERN,
@@ -330,5 +330,34 @@ describe('counting words only as far as needed', () => {
     for (const line of normalizeText(`${STRAITS_TIMES}\n${YONHAP}`).split('\n')) {
       expect([line, isProse(line)]).toEqual([line, prose(line)]);
     }
+  });
+});
+
+describe('firstAndLast: the prose bounds without asking every line', () => {
+  it('finds what filtering every index finds, asking each index at most once (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 30 }), fc.nat(35), (flags, extra) => {
+        const end = Math.min(flags.length, extra);
+        const indexes = flags.flatMap((flag, i) => (i < end && flag ? [i] : []));
+        const asked: number[] = [];
+        const bounds = firstAndLast(end, (i) => {
+          asked.push(i);
+          return flags[i] === true;
+        });
+        expect(bounds).toEqual([indexes[0] ?? end, indexes.at(-1) ?? -1]);
+        expect(new Set(asked).size).toBe(asked.length);
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
+
+  it('reads a scrape with no prose line as head and tail at once (its furniture is tail chrome)', () => {
+    expect(removed('Japan Today\nWorld\nNorth Korea\nSEOUL\nRead more: x')).toEqual([
+      'tail-chrome: Japan Today',
+      'tail-chrome: World',
+      'tail-chrome: North Korea',
+      'dateline-line: SEOUL',
+      'read-more-link: Read more: x',
+    ]);
   });
 });
