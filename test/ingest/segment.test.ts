@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { oneSentence, segmentParagraphs } from '../../src/ingest/segment.js';
+import { GLUED, MAY_BE_GLUED, oneSentence, segmentParagraphs, splitGlued } from '../../src/ingest/segment.js';
 import { sentenceEnds } from '../../src/ingest/sentence-break.js';
 import { STRAITS_TIMES, YONHAP } from './helpers.js';
 
@@ -166,5 +166,29 @@ describe('sentenceEnds: the UAX #29 rules in place of Intl.Segmenter', () => {
     for (const text of ['One.\nTwo.', 'Tab\there.', 'No\u00a0break.', 'Soft\u00adhyphen.', 'Ideographic\u3002Stop']) {
       expect(sentenceEnds(text)).toBeNull();
     }
+  });
+});
+
+describe('splitGlued: skipping GLUED where it cannot match', () => {
+  // The expression alone: every split GLUED finds in text[start, end).
+  const reference = (text: string, start: number, end: number) => {
+    const cuts = [...text.slice(start, end).matchAll(GLUED)].map((m) => start + m.index).filter((at) => at > start);
+    return [start, ...cuts].map((from, i) => ({ start: from, end: cuts[i] ?? end }));
+  };
+
+  it('finds GLUED’s splits, with the paragraph searched once (property)', () => {
+    // Words, and marks before a space more often than before anything else: a text with one glued mark only.
+    const pieces = fc.constantFrom(
+      ...['a', 'Zed', 'é', '7', ' ', '. ', '? ', '! ', '.” ', '.', '!', '?', '"', '”', '“', '‘', ')', '(', '—', '…'],
+      ...[':', '\n'],
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), fc.nat(30), fc.nat(30), (chars, a, b) => {
+        const text = chars.join('');
+        const [start, end] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        expect(splitGlued(text, start, end, MAY_BE_GLUED.test(text))).toEqual(reference(text, start, end));
+      }),
+      { seed: 20251124, numRuns: 30_000 },
+    );
   });
 });
