@@ -27,7 +27,32 @@ interface Span {
 }
 
 /** The word before a segment's final full stop: `…met Dr.` → `Dr`; `…in the U.S.` → `U.S`. */
-const LAST_WORD_BEFORE_STOP = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.$/u;
+export const LAST_WORD_BEFORE_STOP = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.$/u;
+
+/**
+ * LAST_WORD_BEFORE_STOP's word, read backwards from the end of ASCII text instead of tried at every position
+ * (the expression, unanchored at its start, cost more than the rest of the merge rules). The word is the run
+ * of letters and dots before the final one, whole: a match starting inside it would follow a letter or a dot,
+ * which is no separator. Any other character next to the run leaves the answer to the expression.
+ */
+export function lastWordBeforeStop(text: string): string | undefined {
+  const stop = text.length - 1;
+  if (stop < 1 || text.charCodeAt(stop) !== 0x2e) return undefined;
+  let start = stop;
+  for (; start > 0; start--) {
+    const code = text.charCodeAt(start - 1);
+    if (code >= 0x80) return LAST_WORD_BEFORE_STOP.exec(text)?.[1];
+    if (code !== 0x2e && !((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) break;
+  }
+  if (start === stop) return undefined;
+  if (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    // \s in ASCII: tab to carriage return and the space; then ( " ' [.
+    const separator = (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0x28 || code === 0x22;
+    if (!separator && code !== 0x27 && code !== 0x5b) return undefined;
+  }
+  return text.slice(start, stop);
+}
 
 /** A segment ending with an ellipsis, possibly before a closing quote. */
 const ENDS_WITH_ELLIPSIS = /(?:\.{3}|…)$/u;
@@ -255,7 +280,7 @@ function shouldMerge(text: string, previous: Span, next: Span, role: SentenceRol
   if (role === 'caption' && next.end === text.length && !/[.!?…][”"’)\]]*$/u.test(after)) return true;
   // `he said.`: a sentence does not begin in lower case.
   if (STARTS_LOWER.test(after)) return true;
-  const word = LAST_WORD_BEFORE_STOP.exec(before)?.[1];
+  const word = lastWordBeforeStop(before);
   if (word !== undefined) {
     // `Dr.` | `Lee`: a title is followed by its name.
     if (BEFORE_NAME.has(word)) return true;

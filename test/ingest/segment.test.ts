@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GLUED, MAY_BE_GLUED, oneSentence, segmentParagraphs, splitGlued } from '../../src/ingest/segment.js';
+import {
+  GLUED,
+  LAST_WORD_BEFORE_STOP,
+  lastWordBeforeStop,
+  MAY_BE_GLUED,
+  oneSentence,
+  segmentParagraphs,
+  splitGlued,
+} from '../../src/ingest/segment.js';
 import { sentenceEnds } from '../../src/ingest/sentence-break.js';
 import { STRAITS_TIMES, YONHAP } from './helpers.js';
 
@@ -189,6 +197,24 @@ describe('splitGlued: skipping GLUED where it cannot match', () => {
         expect(splitGlued(text, start, end, MAY_BE_GLUED.test(text))).toEqual(reference(text, start, end));
       }),
       { seed: 20251124, numRuns: 30_000 },
+    );
+  });
+});
+
+describe('lastWordBeforeStop: LAST_WORD_BEFORE_STOP read backwards', () => {
+  it('finds the expression’s word (property)', () => {
+    // Letters and dots, every ASCII separator of the expression and some that are not (\x1c is no \s in
+    // JavaScript), non-ASCII letters and separators, and other marks.
+    const characters = fc.constantFrom(
+      ...'aZ.. \t\n\r\v\f\x1c("\'[“‘)]7,-@`{é\u00a0\u2028\ufeff\u{1d400}'.split(''),
+      ...['\u{1d400}', 'Dr.', 'U.S.', ' J.'],
+    );
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(lastWordBeforeStop(text)).toBe(LAST_WORD_BEFORE_STOP.exec(text)?.[1]);
+      }),
+      { seed: 20251124, numRuns: 50_000 },
     );
   });
 });
