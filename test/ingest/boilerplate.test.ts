@@ -35,6 +35,23 @@ describe('every rule matches the real line it exists for', () => {
     // A rule's `contains` lets lines without it skip the expression: every match must hold it.
     for (const part of rule.example.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
   });
+  it('inline rules: every match holds the rule’s `contains` (property)', () => {
+    const pieces = fc.constantFrom(
+      ...['Reporting', 'Additional reporting', 'Writing', 'Editing', ' by ', 'By ', 'Jane', ' Doe', ';', ' ', '('],
+      ...[')', '[', ']', '!', '|', 'June 26, 2024', 'A', 'x', '.', '\t', '![](x)'],
+    );
+    // Some lines end like a credit: `… (Editing by Sam Poe)`.
+    const credit = fc.tuple(fc.constantFrom('', ' ('), fc.constantFrom('Reporting', 'Editing', 'Writing', 'x'));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 10 }), credit, fc.array(pieces, { maxLength: 4 }), (a, c, b) => {
+        const line = `${a.join('')}${c.join('')} by ${b.join('')}`;
+        for (const rule of INLINE_RULES) {
+          for (const part of line.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
+        }
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
 });
 
 describe('the Straits Times seed', () => {
