@@ -131,7 +131,7 @@ export function removeBoilerplate(
     );
   const chrome = tailChrome(raw, lastProse, cut, (line, i) => ruleFor(line, i, null) !== undefined);
 
-  const keptByText = new Map<string, Line>();
+  const keptByText = new LinesByText();
   let headline: Line | null = null;
   let previousRule: string | null = null;
   let previousRaw: string | null = null;
@@ -188,7 +188,7 @@ export function removeBoilerplate(
       }
     }
     let role: LineRole = 'body';
-    if (knownCaptions.has(kept) || CAPTION_CREDIT.test(kept)) {
+    if ((knownCaptions.size > 0 && knownCaptions.has(kept)) || CAPTION_CREDIT.test(kept)) {
       role = 'caption';
     } else if (i < firstProse) {
       // The head holds the headline, perhaps a standfirst, and page furniture before and after them.
@@ -215,6 +215,33 @@ export function removeBoilerplate(
   if (headline !== null && !out.lines.some((l) => l.role === 'body')) headline.role = 'body';
   return out;
 }
+
+/**
+ * Kept lines by their raw text: a Map<string, Line> (a later line replaces an earlier one of the same text)
+ * that finds lines by their length first. A Map hashes every line of the scrape, a cost that was a tenth of
+ * the stage; lines of the same length are few, and comparing strings stops at their first difference. A length
+ * shared by many lines (a scrape of short labels) gets a Map of its own, so lookups stay constant-time.
+ */
+export class LinesByText {
+  private readonly byLength = new Map<number, { text: string; line: Line }[] | Map<string, Line>>();
+
+  get(text: string): Line | undefined {
+    const same = this.byLength.get(text.length);
+    if (same instanceof Map) return same.get(text);
+    return same?.findLast((e) => e.text === text)?.line;
+  }
+
+  set(text: string, line: Line): void {
+    const same = this.byLength.get(text.length);
+    if (same === undefined) this.byLength.set(text.length, [{ text, line }]);
+    else if (same instanceof Map) same.set(text, line);
+    else if (same.length < MAX_SAME_LENGTH) same.push({ text, line });
+    else this.byLength.set(text.length, new Map([...same.map((e) => [e.text, e.line] as const), [text, line]]));
+  }
+}
+
+/** Lines. Past this many kept lines of one length, LinesByText hashes them. */
+const MAX_SAME_LENGTH = 16;
 
 /**
  * The first and the last index below `end` where `holds`, or [end, -1] if there is none. Searched from each end,

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INGEST } from '../../src/config.js';
-import { firstAndLast, isProse, removeBoilerplate, wordCount } from '../../src/ingest/boilerplate.js';
+import {
+  firstAndLast,
+  isProse,
+  type Line,
+  LinesByText,
+  removeBoilerplate,
+  wordCount,
+} from '../../src/ingest/boilerplate.js';
 import {
   CAPTION_CREDIT,
   CAPTION_CREDIT_PATTERN,
@@ -43,12 +50,17 @@ describe('every rule matches the real line it exists for', () => {
     // Some lines end like a credit: `… (Editing by Sam Poe)`.
     const credit = fc.tuple(fc.constantFrom('', ' ('), fc.constantFrom('Reporting', 'Editing', 'Writing', 'x'));
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 10 }), credit, fc.array(pieces, { maxLength: 4 }), (a, c, b) => {
-        const line = `${a.join('')}${c.join('')} by ${b.join('')}`;
-        for (const rule of INLINE_RULES) {
-          for (const part of line.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
-        }
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 10, size: 'max' }),
+        credit,
+        fc.array(pieces, { maxLength: 4, size: 'max' }),
+        (a, c, b) => {
+          const line = `${a.join('')}${c.join('')} by ${b.join('')}`;
+          for (const rule of INLINE_RULES) {
+            for (const part of line.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
+          }
+        },
+      ),
       { seed: 20251124, numRuns: 20_000 },
     );
   });
@@ -327,7 +339,7 @@ describe('counting words only as far as needed', () => {
 
   it('wordCount(text, limit) is the number of words, capped at the limit (property)', () => {
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (parts, limit) => {
+      fc.property(fc.array(pieces, { maxLength: 40, size: 'max' }), fc.integer({ min: 0, max: 30 }), (parts, limit) => {
         const text = parts.join('');
         expect(wordCount(text)).toBe(words(text));
         expect(wordCount(text, limit)).toBe(Math.min(limit, words(text)));
@@ -338,7 +350,7 @@ describe('counting words only as far as needed', () => {
 
   it('isProse gives the answer of the full count (property, and the seed’s lines)', () => {
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+      fc.property(fc.array(pieces, { maxLength: 40, size: 'max' }), (parts) => {
         const line = parts.join('');
         expect(isProse(line)).toBe(prose(line));
       }),
@@ -353,7 +365,7 @@ describe('counting words only as far as needed', () => {
 describe('firstAndLast: the prose bounds without asking every line', () => {
   it('finds what filtering every index finds, asking each index at most once (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { maxLength: 30 }), fc.nat(35), (flags, extra) => {
+      fc.property(fc.array(fc.boolean(), { maxLength: 30, size: 'max' }), fc.nat(35), (flags, extra) => {
         const end = Math.min(flags.length, extra);
         const indexes = flags.flatMap((flag, i) => (i < end && flag ? [i] : []));
         const asked: number[] = [];
@@ -376,5 +388,29 @@ describe('firstAndLast: the prose bounds without asking every line', () => {
       'dateline-line: SEOUL',
       'read-more-link: Read more: x',
     ]);
+  });
+});
+
+describe('LinesByText: a Map of lines by text, found by length first', () => {
+  it('answers as a Map<string, Line> does (property)', () => {
+    // Few texts, most of one length: lengths are shared, texts repeat, and a length outgrows its list.
+    const text = fc.constantFrom('aa', 'ab', 'ba', 'bb', 'a', '');
+    const operation = fc.tuple(fc.boolean(), text);
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 20, maxLength: 80, size: 'max' }), (operations) => {
+        const map = new Map<string, Line>();
+        const lines = new LinesByText();
+        for (const [isSet, key] of operations) {
+          if (isSet) {
+            const line: Line = { text: key, role: 'body' };
+            map.set(key, line);
+            lines.set(key, line);
+          } else {
+            expect(lines.get(key)).toBe(map.get(key));
+          }
+        }
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
   });
 });
