@@ -27,19 +27,22 @@ const UNUSUAL =
 export function normalizeText(raw: string): string {
   const nfc = raw.normalize('NFC');
   // Most scrapes hold none of the characters the next four replacements look for: one scan instead of four.
-  const plain = UNUSUAL.test(nfc)
+  const unusual = UNUSUAL.test(nfc);
+  const plain = unusual
     ? nfc
         .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
         .replace(SPACE_LIKE, ' ')
         .replace(INVISIBLE, '')
         .replace(CONTROL, (c) => (c === '\n' ? c : ''))
     : nfc;
-  return plain
-    .replace(/ {2,}/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .normalize('NFC');
+  const spaced = plain.replace(/ {2,}/g, ' ');
+  // Most scrapes have no space at the end or start of a line: one search, not a replacement at every line feed.
+  const trimmedLines = / \n|\n /.test(spaced) ? spaced.replace(/ *\n */g, '\n') : spaced;
+  const text = trimmedLines.replace(/\n{3,}/g, '\n\n').trim();
+  // Without the replacements above, the text is still NFC: taking out spaces and line feeds composes nothing
+  // (no canonical composition holds either), but taking out a control character between a letter and its
+  // accent does.
+  return unusual ? text.normalize('NFC') : text;
 }
 
 /**
