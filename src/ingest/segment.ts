@@ -330,7 +330,8 @@ function quotationTracker(text: string): QuotationTracker {
   let opened = 0;
   let closed = 0;
   let straight = 0;
-  const lastClose = Math.max(text.lastIndexOf('”'), text.lastIndexOf('"'));
+  // Found when first asked: only a boundary inside a quotation asks.
+  let lastClose: number | undefined;
   return {
     insideAt(position) {
       for (; cursor < position; cursor++) {
@@ -342,9 +343,19 @@ function quotationTracker(text: string): QuotationTracker {
       return opened + closed > 0 ? opened > closed : straight % 2 === 1;
     },
     closesAtOrAfter(position) {
+      lastClose ??= lastClosingMark(text);
       return lastClose >= position;
     },
   };
+}
+
+/**
+ * Math.max(text.lastIndexOf('”'), text.lastIndexOf('"')), with the straight quote looked for after the last
+ * curly one only: a paragraph without straight quotes is not read back to its start.
+ */
+export function lastClosingMark(text: string): number {
+  const curly = text.lastIndexOf('”');
+  return text.indexOf('"', curly + 1) === -1 ? curly : text.lastIndexOf('"');
 }
 
 /** True when text[start, end) holds at most `limit` words; gives up early on long spans. */

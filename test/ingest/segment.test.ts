@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GLUED,
   LAST_WORD_BEFORE_STOP,
+  lastClosingMark,
   lastWordBeforeStop,
   MAY_BE_GLUED,
   oneSentence,
@@ -215,6 +216,19 @@ describe('lastWordBeforeStop: LAST_WORD_BEFORE_STOP read backwards', () => {
         expect(lastWordBeforeStop(text)).toBe(LAST_WORD_BEFORE_STOP.exec(text)?.[1]);
       }),
       { seed: 20251124, numRuns: 50_000 },
+    );
+  });
+});
+
+describe('lastClosingMark', () => {
+  it('is the last curly or straight closing quote (property)', () => {
+    const characters = fc.constantFrom(...'a ”“"\'.'.split(''));
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 16, size: 'max' }), (chars) => {
+        const text = chars.join('');
+        expect(lastClosingMark(text)).toBe(Math.max(text.lastIndexOf('”'), text.lastIndexOf('"')));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
     );
   });
 });
