@@ -42,6 +42,30 @@ describe('every rule matches the real line it exists for', () => {
     // A rule's `contains` lets lines without it skip the expression: every match must hold it.
     for (const part of rule.example.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
   });
+  it('outlet signatures: every match holds the profile’s `signatureContains` (property)', () => {
+    // Datelines and near misses, between other text.
+    const dateline = fc.tuple(
+      fc.constantFrom('SEOUL', 'NEW YORK', 'Seoul', 'S'),
+      fc.constantFrom(', ', ' ', ','),
+      fc.constantFrom('Jan.', 'Jan', 'Feb.', 'jan', 'JAN'),
+      fc.constantFrom(' 12', ' 3', '3', ' 123'),
+      fc.constantFrom(' (Yonhap) --', ' (Yonhap) -', '(Yonhap) --', ' (Yonhap)--', ' Yonhap --'),
+    );
+    const other = fc.constantFrom('', '\n', 'The council met.\n', 'a ', '(', ')', '--');
+    fc.assert(
+      fc.property(other, dateline, other, (before, parts, after) => {
+        const text = `${before}${parts.join('')}${after}`;
+        for (const profile of OUTLET_PROFILES) {
+          for (const match of text.matchAll(new RegExp(profile.signature.source, `${profile.signature.flags}g`))) {
+            expect(match[0]).toContain(profile.signatureContains ?? '');
+          }
+        }
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+    const example = 'The council met.\nSEOUL, Jan. 12 (Yonhap) -- The council met on Monday.';
+    expect(example.match(OUTLET_PROFILES[0]?.signature ?? /$^/)?.[0]).toContain(OUTLET_PROFILES[0]?.signatureContains);
+  });
   it('inline rules: every match holds the rule’s `contains` (property)', () => {
     const pieces = fc.constantFrom(
       ...['Reporting', 'Additional reporting', 'Writing', 'Editing', ' by ', 'By ', 'Jane', ' Doe', ';', ' ', '('],
