@@ -361,7 +361,8 @@ export const INLINE_RULES: readonly InlineRule[] = [
     name: 'reporting-credit',
     pattern: /\s*\((?:Reporting|Additional reporting|Writing|Editing) by [^()]*\)$/g,
     action: 'remove',
-    contains: ' by ',
+    // Every alternative ends in "ing": " by " alone let through most lines of prose ("captured by Ukraine").
+    contains: 'ing by ',
     example: 'Shares rose 2 per cent. (Reporting by Jane Doe and John Roe; Editing by Sam Poe)',
   },
   {
@@ -437,6 +438,11 @@ export interface OutletProfile {
   applies: RegExp;
   /** Tested against the whole normalised text. */
   signature: RegExp;
+  /**
+   * Text every signature match contains, if any: a scrape without it skips the expression (a multi-line `^` is
+   * tried at every line, while looking for a string is a fast search).
+   */
+  signatureContains?: string;
   rules: readonly LineRule[];
 }
 
@@ -446,6 +452,7 @@ export const OUTLET_PROFILES: readonly OutletProfile[] = [
     applies: /\bYonhap\b/i,
     // Yonhap's dateline: `SEOUL, Jan. 12 (Yonhap) -- …`.
     signature: /^\p{Lu}[\p{Lu} ]+, \p{Lu}\p{Ll}+\.? \d{1,2} \(Yonhap\) --/mu,
+    signatureContains: ' (Yonhap) --',
     rules: [
       {
         name: 'editor-note',

@@ -44,20 +44,23 @@ const ENDS_SENTENCE = endsWithMark('.!?…');
 /** Ends like a sentence or a label: what follows it is not a list of links. */
 const ENDS_CLAUSE = endsWithMark('.!?…:;');
 
-/**
- * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text
- * even though the scrape cut it mid-sentence. Bounds the head and the tail.
- */
 /** Whether a line ends with a letter or ")": only then can TRAILING_CREDIT match (it ends with an agency name). */
 function mayEndWithCredit(line: string): boolean {
   const last = line.charCodeAt(line.length - 1);
   return last === 0x29 || (last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a);
 }
 
-function isProse(line: string): boolean {
+/**
+ * A line that reads like article prose: enough words, ending like a sentence, or so long that it is article text
+ * even though the scrape cut it mid-sentence. Bounds the head and the tail.
+ */
+export function isProse(line: string): boolean {
   const text = mayEndWithCredit(line) ? line.replace(TRAILING_CREDIT, '') : line;
-  const words = wordCount(text);
-  return (words >= INGEST.minProseWords && ENDS_SENTENCE.test(text)) || words >= INGEST.minLongLineWords;
+  // Enough words, counted only as far as needed: most lines are long prose, decided after a few words.
+  const enough = ENDS_SENTENCE.test(text)
+    ? Math.min(INGEST.minProseWords, INGEST.minLongLineWords)
+    : INGEST.minLongLineWords;
+  return wordCount(text, enough) >= enough;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -80,12 +83,12 @@ function isLetterOrDigit(text: string, at: number): boolean {
 /**
  * The words of a line: stretches between single spaces that hold a letter or a digit ("—" and "|" are not
  * words). The count of `text.split(' ')` parts matching /[\p{L}\p{N}]/u, scanned by hand: it runs on every
- * line, and splitting allocated a string per word.
+ * line, and splitting allocated a string per word. The count stops at `limit`: callers compare it with a bound.
  */
-function wordCount(text: string): number {
+export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let counted = false;
-  for (let at = 0; at < text.length; at++) {
+  for (let at = 0; at < text.length && count < limit; at++) {
     if (text.charCodeAt(at) === 0x20) counted = false;
     else if (!counted && isLetterOrDigit(text, at)) {
       count++;
@@ -114,11 +117,10 @@ export function removeBoilerplate(
   // A credit or note that a head or tail rule knows is not prose, even when it ends with a full stop:
   // `(The article has been published through a syndicated feed. …)` must not make itself the last paragraph.
   const framing = rules.filter((r) => r.place !== 'anywhere' && r.after === undefined);
-  const proseIndexes = raw.flatMap((line, i) =>
-    i < cut && isProseAt(i) && !framing.some((r) => r.pattern.test(line)) ? [i] : [],
+  const [firstProse, lastProse] = firstAndLast(
+    cut,
+    (i) => isProseAt(i) && !framing.some((r) => r.pattern.test(raw[i] as string)),
   );
-  const firstProse = proseIndexes[0] ?? cut;
-  const lastProse = proseIndexes.at(-1) ?? -1;
   const placeOf = (i: number): RulePlace => (i < firstProse ? 'head' : i > lastProse ? 'tail' : 'anywhere');
   const ruleFor = (line: string, i: number, previousRule: string | null): LineRule | undefined =>
     rules.find(
@@ -129,7 +131,7 @@ export function removeBoilerplate(
     );
   const chrome = tailChrome(raw, lastProse, cut, (line, i) => ruleFor(line, i, null) !== undefined);
 
-  const keptByText = new Map<string, Line>();
+  const keptByText = new LinesByText();
   let headline: Line | null = null;
   let previousRule: string | null = null;
   let previousRaw: string | null = null;
@@ -159,7 +161,7 @@ export function removeBoilerplate(
         remove(line, 'duplicate-caption');
         continue;
       }
-      if (wordCount(line) >= INGEST.minDuplicateWords) {
+      if (wordCount(line, INGEST.minDuplicateWords) >= INGEST.minDuplicateWords) {
         remove(line, 'duplicate-paragraph');
         continue;
       }
@@ -186,13 +188,16 @@ export function removeBoilerplate(
       }
     }
     let role: LineRole = 'body';
-    if (knownCaptions.has(kept) || CAPTION_CREDIT.test(kept)) {
+    if ((knownCaptions.size > 0 && knownCaptions.has(kept)) || CAPTION_CREDIT.test(kept)) {
       role = 'caption';
     } else if (i < firstProse) {
       // The head holds the headline, perhaps a standfirst, and page furniture before and after them.
       if (headline === null && (kept === knownTitle || looksLikeHeadline(kept))) {
         role = 'headline';
-      } else if (wordCount(kept) <= INGEST.maxPageHeaderWords && !ENDS_CLAUSE.test(kept)) {
+      } else if (
+        wordCount(kept, INGEST.maxPageHeaderWords + 1) <= INGEST.maxPageHeaderWords &&
+        !ENDS_CLAUSE.test(kept)
+      ) {
         // `Japan Today`, `SpaceWar.com - Your World At War`, `2min`: a site name, section or widget, not text.
         remove(line, 'page-header');
         continue;
@@ -209,6 +214,46 @@ export function removeBoilerplate(
   // A headline with no article under it is the article: `The council met on Monday` pasted alone is one sentence.
   if (headline !== null && !out.lines.some((l) => l.role === 'body')) headline.role = 'body';
   return out;
+}
+
+/**
+ * Kept lines by their raw text: a Map<string, Line> (a later line replaces an earlier one of the same text)
+ * that finds lines by their length first. A Map hashes every line of the scrape, a cost that was a tenth of
+ * the stage; lines of the same length are few, and comparing strings stops at their first difference. A length
+ * shared by many lines (a scrape of short labels) gets a Map of its own, so lookups stay constant-time.
+ */
+export class LinesByText {
+  private readonly byLength = new Map<number, { text: string; line: Line }[] | Map<string, Line>>();
+
+  get(text: string): Line | undefined {
+    const same = this.byLength.get(text.length);
+    if (same instanceof Map) return same.get(text);
+    return same?.findLast((e) => e.text === text)?.line;
+  }
+
+  set(text: string, line: Line): void {
+    const same = this.byLength.get(text.length);
+    if (same === undefined) this.byLength.set(text.length, [{ text, line }]);
+    else if (same instanceof Map) same.set(text, line);
+    else if (same.length < MAX_SAME_LENGTH) same.push({ text, line });
+    else this.byLength.set(text.length, new Map([...same.map((e) => [e.text, e.line] as const), [text, line]]));
+  }
+}
+
+/** Lines. Past this many kept lines of one length, LinesByText hashes them. */
+const MAX_SAME_LENGTH = 16;
+
+/**
+ * The first and the last index below `end` where `holds`, or [end, -1] if there is none. Searched from each end,
+ * so the lines between are never asked (asking is a word count and a dozen expressions per line).
+ */
+export function firstAndLast(end: number, holds: (i: number) => boolean): [number, number] {
+  let first = 0;
+  while (first < end && !holds(first)) first++;
+  if (first === end) return [end, -1];
+  let last = end - 1;
+  while (last > first && !holds(last)) last--;
+  return [first, last];
 }
 
 /** Applies the inline rules to one line; a rule applies only if text is left once its part is out. */
@@ -237,7 +282,7 @@ function relatedLinksStart(lines: readonly string[], isProseAt: (i: number) => b
   let seenProse = false;
   for (const [i, line] of lines.entries()) {
     if (seenProse && RELATED_HEADING.test(line)) return i;
-    if (isProseAt(i)) seenProse = true;
+    if (!seenProse && isProseAt(i)) seenProse = true;
   }
   return lines.length;
 }

@@ -95,7 +95,11 @@ function extractHtmlOrThrow(html: string): HtmlExtract {
 /** Generic rules first, then the rules of the outlet or agency profiles that apply to this scrape. */
 function rulesFor(hints: IngestHints, text: string): LineRule[] {
   const named = [hints.outlet, hints.agency].filter((n) => n !== undefined);
-  const profiles = OUTLET_PROFILES.filter((p) => named.some((n) => p.applies.test(n)) || p.signature.test(text));
+  const profiles = OUTLET_PROFILES.filter(
+    (p) =>
+      named.some((n) => p.applies.test(n)) ||
+      ((p.signatureContains === undefined || text.includes(p.signatureContains)) && p.signature.test(text)),
+  );
   return [...GENERIC_RULES, ...profiles.flatMap((p) => p.rules)];
 }
 

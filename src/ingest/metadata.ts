@@ -81,9 +81,8 @@ export function extractMetadata(
 ): { metadata: ArticleMetadata; paragraphs: BodyParagraph[] } {
   const { hints } = sources;
   const headline = paragraphs.find((p) => p.role === 'headline')?.text ?? null;
-  let body: BodyParagraph[] = paragraphs.flatMap((p) =>
-    p.role === 'headline' ? [] : [{ text: p.text, role: p.role }],
-  );
+  let body: BodyParagraph[] = [];
+  for (const p of paragraphs) if (p.role !== 'headline') body.push({ text: p.text, role: p.role });
 
   let dateline: { place: string; agency: string | null; date: string | null } | null = null;
   const lead = body.findIndex((p) => p.role === 'body');

@@ -1,10 +1,12 @@
 // Stage 5: sentence segmentation. Intl.Segmenter finds candidate boundaries (it keeps every character, so offsets
 // are exact, and it leaves "58.8" and "11,000" whole); merge rules then undo the splits it makes after
-// abbreviations, initials, ellipses inside quotations and a quotation's own question mark.
+// abbreviations, initials, ellipses inside quotations and a quotation's own question mark. For text of common
+// characters, sentenceEnds (sentence-break.ts) finds the same boundaries without the segmenter.
 
 import { INGEST } from '../config.js';
 import type { Sentence, SentenceRole } from '../types.js';
 import { ABBREVIATIONS_BEFORE_NAME, ABBREVIATIONS_MAY_END, SENTENCE_STARTERS } from './abbreviations.js';
+import { sentenceEnds } from './sentence-break.js';
 
 export interface SegmentParagraph {
   text: string;
@@ -25,7 +27,32 @@ interface Span {
 }
 
 /** The word before a segment's final full stop: `…met Dr.` → `Dr`; `…in the U.S.` → `U.S`. */
-const LAST_WORD_BEFORE_STOP = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.$/u;
+export const LAST_WORD_BEFORE_STOP = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.$/u;
+
+/**
+ * LAST_WORD_BEFORE_STOP's word, read backwards from the end of ASCII text instead of tried at every position
+ * (the expression, unanchored at its start, cost more than the rest of the merge rules). The word is the run
+ * of letters and dots before the final one, whole: a match starting inside it would follow a letter or a dot,
+ * which is no separator. Any other character next to the run leaves the answer to the expression.
+ */
+export function lastWordBeforeStop(text: string): string | undefined {
+  const stop = text.length - 1;
+  if (stop < 1 || text.charCodeAt(stop) !== 0x2e) return undefined;
+  let start = stop;
+  for (; start > 0; start--) {
+    const code = text.charCodeAt(start - 1);
+    if (code >= 0x80) return LAST_WORD_BEFORE_STOP.exec(text)?.[1];
+    if (code !== 0x2e && !((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) break;
+  }
+  if (start === stop) return undefined;
+  if (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    // \s in ASCII: tab to carriage return and the space; then ( " ' [.
+    const separator = (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0x28 || code === 0x22;
+    if (!separator && code !== 0x27 && code !== 0x5b) return undefined;
+  }
+  return text.slice(start, stop);
+}
 
 /** A segment ending with an ellipsis, possibly before a closing quote. */
 const ENDS_WITH_ELLIPSIS = /(?:\.{3}|…)$/u;
@@ -72,12 +99,13 @@ export function segmentParagraphs(paragraphs: readonly SegmentParagraph[], langu
 export function splitParagraph(text: string, role: SentenceRole, segmenter: Intl.Segmenter): Span[] {
   const spans: Span[] = [];
   const quotes = quotationTracker(text);
+  const mayGlue = MAY_BE_GLUED.test(text);
   for (const { start: from, end: to, glued } of segmenterSpans(text, segmenter)) {
     const segment = text.slice(from, to);
     const trimmed = segment.trimEnd();
     if (trimmed === '') continue;
     const start = from + (segment.length - segment.trimStart().length);
-    for (const [k, candidate] of splitGlued(text, start, from + trimmed.length).entries()) {
+    for (const [k, candidate] of splitGlued(text, start, from + trimmed.length, mayGlue).entries()) {
       const previous = spans.at(-1);
       if (previous !== undefined && ((glued && k === 0) || shouldMerge(text, previous, candidate, role, quotes))) {
         previous.end = candidate.end;
@@ -120,9 +148,10 @@ function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glue
       if (cut !== null && cut > 0) windowEnd = windowStart + cut;
     }
     let start = windowStart;
-    for (const { segment, index } of segmenter.segment(text.slice(windowStart, windowEnd))) {
-      let end = windowStart + index + segment.length;
-      if (end < text.length && /[“‘]$/u.test(segment) && end - 1 > start) end -= 1;
+    for (const segmentEnd of segmentEnds(text.slice(windowStart, windowEnd), segmenter)) {
+      let end = windowStart + segmentEnd;
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && (last === 0x201c || last === 0x2018) && end - 1 > start) end -= 1;
       spans.push({ start, end, glued });
       glued = false;
       start = end;
@@ -134,7 +163,17 @@ function segmenterSpans(text: string, segmenter: Intl.Segmenter): (Span & { glue
   return spans;
 }
 
-/** Whether a segmenter follows the default (untailored) English sentence rules, the ones oneSentence knows. */
+/** The end offset of each of the segmenter's segments of `text`, computed without it where sentenceEnds can. */
+function segmentEnds(text: string, segmenter: Intl.Segmenter): number[] {
+  const ends = isPlainEnglish(segmenter) ? sentenceEnds(text) : null;
+  if (ends !== null) return ends;
+  return Array.from(segmenter.segment(text), ({ segment, index }) => index + segment.length);
+}
+
+/**
+ * Whether a segmenter follows the default (untailored) English sentence rules, the ones oneSentence and
+ * sentenceEnds know.
+ */
 function isPlainEnglish(segmenter: Intl.Segmenter): boolean {
   let plain = plainEnglish.get(segmenter);
   if (plain === undefined) {
@@ -150,25 +189,26 @@ const plainEnglish = new WeakMap<Intl.Segmenter, boolean>();
  * Whether Intl.Segmenter (English rules, Unicode UAX #29) would return the text as one segment, decided without
  * it: a sentence break can only follow a terminator (. ! ? and ~170 rarer marks) or a paragraph separator, so a
  * text with neither before its closing run of terminators, quotes, brackets and spaces is one sentence. Most
- * paragraphs of news copy are one sentence, and the segmenter costs a sixth of the ingest. Conservative: any
- * character outside printable ASCII, Latin letters and the common quotes and dashes sends the text to the
- * segmenter (test/ingest/segment.test.ts checks this against the segmenter on random and real text).
+ * paragraphs of news copy are one sentence, and this one search is cheaper than finding their boundaries.
+ * Conservative: any character outside printable ASCII, Latin letters and the common quotes and dashes sends the
+ * text on to sentenceEnds or the segmenter (test/ingest/segment.test.ts checks this against the segmenter on
+ * random and real text).
  */
 export function oneSentence(text: string): boolean {
-  let at = 0;
-  while (at < text.length && isOrdinary(text.charCodeAt(at))) at++;
+  let at = text.search(NOT_ORDINARY);
+  if (at === -1) return true;
   // The closing run: terminators, quotes and brackets, then spaces alone (a mark after a space starts anew).
   while (at < text.length && isClosing(text.charCodeAt(at))) at++;
   while (at < text.length && text.charCodeAt(at) === 0x20) at++;
   return at === text.length;
 }
 
-/** Printable ASCII but . ! ?, Latin-1 and Latin Extended letters and signs but NEL, quotes, dashes and primes. */
-function isOrdinary(code: number): boolean {
-  if (code >= 0x20 && code < 0x7f) return code !== 0x2e && code !== 0x21 && code !== 0x3f;
-  if (code >= 0xa0 && code < 0x250) return true;
-  return (code >= 0x2010 && code <= 0x2023) || code === 0x2032 || code === 0x2033;
-}
+/**
+ * A character that is not ordinary, ordinary being printable ASCII but . ! ?, Latin-1 and Latin Extended letters
+ * and signs but NEL, quotes, dashes and primes. An expression, not a loop over char codes: it finds the first
+ * such character about three times faster.
+ */
+const NOT_ORDINARY = /[^\x20\x22-\x2d\x2f-\x3e\x40-\x7e\xa0-\u024f\u2010-\u2023\u2032\u2033]/;
 
 /** What may close a sentence before its trailing spaces: . ! ?, closing quotes and brackets. */
 function isClosing(code: number): boolean {
@@ -197,12 +237,16 @@ function lastMatchEnd(text: string, pattern: RegExp): number | null {
  * `…its trajectory.A military source said…` → two; `…its army.“Our soldiers…` → two. The merge rules
  * then keep `U.S.Army` whole.
  */
-const GLUED = /(?<=[\p{L}\p{N})\]][.!?][”"’]?)(?=[“"‘]?\p{Lu}(?:\p{Ll}|\s))/gu;
+export const GLUED = /(?<=[\p{L}\p{N})\]][.!?][”"’]?)(?=[“"‘]?\p{Lu}(?:\p{Ll}|\s))/gu;
 
 /**
- * Whether a terminator in [start, end) has something other than a space right after it: GLUED needs a
- * quote or a capital there, so without one the expression (a /u look-behind tried everywhere) is skipped.
+ * A terminator with something other than a space right after it: GLUED needs a quote or a capital there, so
+ * without one the expression (a /u look-behind tried everywhere) is skipped. Most paragraphs have none at all,
+ * and one search of the paragraph is cheaper than a loop over each of its sentences.
  */
+export const MAY_BE_GLUED = /[.!?][^ ]/;
+
+/** Whether MAY_BE_GLUED matches inside [start, end). */
 function mayBeGlued(text: string, start: number, end: number): boolean {
   for (let at = start; at < end - 1; at++) {
     const code = text.charCodeAt(at);
@@ -211,8 +255,9 @@ function mayBeGlued(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function splitGlued(text: string, start: number, end: number): Span[] {
-  if (!mayBeGlued(text, start, end)) return [{ start, end }];
+/** GLUED's splits of text[start, end). `mayGlue`: whether MAY_BE_GLUED matches anywhere in the text. */
+export function splitGlued(text: string, start: number, end: number, mayGlue: boolean): Span[] {
+  if (!mayGlue || !mayBeGlued(text, start, end)) return [{ start, end }];
   const spans: Span[] = [];
   let from = start;
   for (const match of text.slice(start, end).matchAll(GLUED)) {
@@ -237,7 +282,7 @@ function shouldMerge(text: string, previous: Span, next: Span, role: SentenceRol
   if (role === 'caption' && next.end === text.length && !/[.!?…][”"’)\]]*$/u.test(after)) return true;
   // `he said.`: a sentence does not begin in lower case.
   if (STARTS_LOWER.test(after)) return true;
-  const word = LAST_WORD_BEFORE_STOP.exec(before)?.[1];
+  const word = lastWordBeforeStop(before);
   if (word !== undefined) {
     // `Dr.` | `Lee`: a title is followed by its name.
     if (BEFORE_NAME.has(word)) return true;
@@ -287,7 +332,8 @@ function quotationTracker(text: string): QuotationTracker {
   let opened = 0;
   let closed = 0;
   let straight = 0;
-  const lastClose = Math.max(text.lastIndexOf('”'), text.lastIndexOf('"'));
+  // Found when first asked: only a boundary inside a quotation asks.
+  let lastClose: number | undefined;
   return {
     insideAt(position) {
       for (; cursor < position; cursor++) {
@@ -299,9 +345,19 @@ function quotationTracker(text: string): QuotationTracker {
       return opened + closed > 0 ? opened > closed : straight % 2 === 1;
     },
     closesAtOrAfter(position) {
+      lastClose ??= lastClosingMark(text);
       return lastClose >= position;
     },
   };
+}
+
+/**
+ * Math.max(text.lastIndexOf('”'), text.lastIndexOf('"')), with the straight quote looked for after the last
+ * curly one only: a paragraph without straight quotes is not read back to its start.
+ */
+export function lastClosingMark(text: string): number {
+  const curly = text.lastIndexOf('”');
+  return text.indexOf('"', curly + 1) === -1 ? curly : text.lastIndexOf('"');
 }
 
 /** True when text[start, end) holds at most `limit` words; gives up early on long spans. */

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { removeBoilerplate } from '../../src/ingest/boilerplate.js';
+import { INGEST } from '../../src/config.js';
+import {
+  firstAndLast,
+  isProse,
+  type Line,
+  LinesByText,
+  removeBoilerplate,
+  wordCount,
+} from '../../src/ingest/boilerplate.js';
 import {
   CAPTION_CREDIT,
   CAPTION_CREDIT_PATTERN,
@@ -8,6 +16,7 @@ import {
   INLINE_RULES,
   type LineRule,
   OUTLET_PROFILES,
+  TRAILING_CREDIT,
 } from '../../src/ingest/boilerplate-rules.js';
 import { ingestArticle } from '../../src/ingest/index.js';
 import { normalizeText } from '../../src/ingest/normalize.js';
@@ -32,6 +41,52 @@ describe('every rule matches the real line it exists for', () => {
     expect(rule.example.replace(rule.pattern, '')).not.toBe(rule.example);
     // A rule's `contains` lets lines without it skip the expression: every match must hold it.
     for (const part of rule.example.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
+  });
+  it('outlet signatures: every match holds the profile’s `signatureContains` (property)', () => {
+    // Datelines and near misses, between other text.
+    const dateline = fc.tuple(
+      fc.constantFrom('SEOUL', 'NEW YORK', 'Seoul', 'S'),
+      fc.constantFrom(', ', ' ', ','),
+      fc.constantFrom('Jan.', 'Jan', 'Feb.', 'jan', 'JAN'),
+      fc.constantFrom(' 12', ' 3', '3', ' 123'),
+      fc.constantFrom(' (Yonhap) --', ' (Yonhap) -', '(Yonhap) --', ' (Yonhap)--', ' Yonhap --'),
+    );
+    const other = fc.constantFrom('', '\n', 'The council met.\n', 'a ', '(', ')', '--');
+    fc.assert(
+      fc.property(other, dateline, other, (before, parts, after) => {
+        const text = `${before}${parts.join('')}${after}`;
+        for (const profile of OUTLET_PROFILES) {
+          for (const match of text.matchAll(new RegExp(profile.signature.source, `${profile.signature.flags}g`))) {
+            expect(match[0]).toContain(profile.signatureContains ?? '');
+          }
+        }
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+    const example = 'The council met.\nSEOUL, Jan. 12 (Yonhap) -- The council met on Monday.';
+    expect(example.match(OUTLET_PROFILES[0]?.signature ?? /$^/)?.[0]).toContain(OUTLET_PROFILES[0]?.signatureContains);
+  });
+  it('inline rules: every match holds the rule’s `contains` (property)', () => {
+    const pieces = fc.constantFrom(
+      ...['Reporting', 'Additional reporting', 'Writing', 'Editing', ' by ', 'By ', 'Jane', ' Doe', ';', ' ', '('],
+      ...[')', '[', ']', '!', '|', 'June 26, 2024', 'A', 'x', '.', '\t', '![](x)'],
+    );
+    // Some lines end like a credit: `… (Editing by Sam Poe)`.
+    const credit = fc.tuple(fc.constantFrom('', ' ('), fc.constantFrom('Reporting', 'Editing', 'Writing', 'x'));
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 10, size: 'max' }),
+        credit,
+        fc.array(pieces, { maxLength: 4, size: 'max' }),
+        (a, c, b) => {
+          const line = `${a.join('')}${c.join('')} by ${b.join('')}`;
+          for (const rule of INLINE_RULES) {
+            for (const part of line.match(rule.pattern) ?? []) expect(part).toContain(rule.contains ?? '');
+          }
+        },
+      ),
+      { seed: 20251124, numRuns: 20_000 },
+    );
   });
 });
 
@@ -287,6 +342,97 @@ describe('captions', () => {
       fc.property(fc.array(pieces, { maxLength: 10 }), (parts) => {
         const line = parts.join('');
         expect(CAPTION_CREDIT.test(line)).toBe(CAPTION_CREDIT_PATTERN.test(line));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
+});
+
+describe('counting words only as far as needed', () => {
+  // The expressions the hand-written count and the early stop replace.
+  const words = (text: string): number => text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const prose = (line: string): boolean => {
+    const text = line.replace(TRAILING_CREDIT, '');
+    const n = words(text);
+    return (n >= INGEST.minProseWords && /[.!?…][”"’)\]]*$/u.test(text)) || n >= INGEST.minLongLineWords;
+  };
+  const pieces = fc.constantFrom(
+    ...['a', 'word', 'é', '7', ' ', ' ', '  ', '—', '|', '.', '!', '?', '…', '”', ')', ':', '\u{1d400}', '\u0301'],
+    ...[' AFP', ' (Yonhap)', ' - Reuters', 'The council met on Monday', ' and voted to close the old bridge'],
+  );
+
+  it('wordCount(text, limit) is the number of words, capped at the limit (property)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40, size: 'max' }), fc.integer({ min: 0, max: 30 }), (parts, limit) => {
+        const text = parts.join('');
+        expect(wordCount(text)).toBe(words(text));
+        expect(wordCount(text, limit)).toBe(Math.min(limit, words(text)));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
+
+  it('isProse gives the answer of the full count (property, and the seed’s lines)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40, size: 'max' }), (parts) => {
+        const line = parts.join('');
+        expect(isProse(line)).toBe(prose(line));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+    for (const line of normalizeText(`${STRAITS_TIMES}\n${YONHAP}`).split('\n')) {
+      expect([line, isProse(line)]).toEqual([line, prose(line)]);
+    }
+  });
+});
+
+describe('firstAndLast: the prose bounds without asking every line', () => {
+  it('finds what filtering every index finds, asking each index at most once (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 30, size: 'max' }), fc.nat(35), (flags, extra) => {
+        const end = Math.min(flags.length, extra);
+        const indexes = flags.flatMap((flag, i) => (i < end && flag ? [i] : []));
+        const asked: number[] = [];
+        const bounds = firstAndLast(end, (i) => {
+          asked.push(i);
+          return flags[i] === true;
+        });
+        expect(bounds).toEqual([indexes[0] ?? end, indexes.at(-1) ?? -1]);
+        expect(new Set(asked).size).toBe(asked.length);
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
+  });
+
+  it('reads a scrape with no prose line as head and tail at once (its furniture is tail chrome)', () => {
+    expect(removed('Japan Today\nWorld\nNorth Korea\nSEOUL\nRead more: x')).toEqual([
+      'tail-chrome: Japan Today',
+      'tail-chrome: World',
+      'tail-chrome: North Korea',
+      'dateline-line: SEOUL',
+      'read-more-link: Read more: x',
+    ]);
+  });
+});
+
+describe('LinesByText: a Map of lines by text, found by length first', () => {
+  it('answers as a Map<string, Line> does (property)', () => {
+    // Few texts, most of one length: lengths are shared, texts repeat, and a length outgrows its list.
+    const text = fc.constantFrom('aa', 'ab', 'ba', 'bb', 'a', '');
+    const operation = fc.tuple(fc.boolean(), text);
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 20, maxLength: 80, size: 'max' }), (operations) => {
+        const map = new Map<string, Line>();
+        const lines = new LinesByText();
+        for (const [isSet, key] of operations) {
+          if (isSet) {
+            const line: Line = { text: key, role: 'body' };
+            map.set(key, line);
+            lines.set(key, line);
+          } else {
+            expect(lines.get(key)).toBe(map.get(key));
+          }
+        }
       }),
       { seed: 20251124, numRuns: 20_000 },
     );

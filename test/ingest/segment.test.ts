@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { oneSentence, segmentParagraphs } from '../../src/ingest/segment.js';
+import {
+  GLUED,
+  LAST_WORD_BEFORE_STOP,
+  lastClosingMark,
+  lastWordBeforeStop,
+  MAY_BE_GLUED,
+  oneSentence,
+  segmentParagraphs,
+  splitGlued,
+} from '../../src/ingest/segment.js';
+import { sentenceEnds } from '../../src/ingest/sentence-break.js';
+import { STRAITS_TIMES, YONHAP } from './helpers.js';
 
 const split = (text: string, role: 'body' | 'caption' = 'body') =>
   segmentParagraphs([{ text, role }], 'en').map((s) => s.text);
@@ -104,7 +115,7 @@ describe('oneSentence: the shortcut past Intl.Segmenter', () => {
     // Armenian full stop, NEL, line separator) among letters, so every branch of both is exercised.
     const characters = fc.constantFrom(...'aZé ,.!?"\')]”’“(—…\u2024\u3002\u0589\u0085\u2028\n:;'.split(''));
     fc.assert(
-      fc.property(fc.array(characters, { minLength: 1, maxLength: 20 }), (chars) => {
+      fc.property(fc.array(characters, { minLength: 1, maxLength: 20, size: 'max' }), (chars) => {
         const text = chars.join('');
         if (oneSentence(text)) expect(segments(text)).toBe(1);
       }),
@@ -116,5 +127,108 @@ describe('oneSentence: the shortcut past Intl.Segmenter', () => {
     expect(oneSentence('Ri said he wanted to go to South Korea, the daily reported.”')).toBe(true);
     expect(oneSentence('Ri said so. He left.')).toBe(false);
     expect(oneSentence('He paused\u2028then left')).toBe(false);
+  });
+});
+
+describe('sentenceEnds: the UAX #29 rules in place of Intl.Segmenter', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const segmenterEnds = (text: string): number[] =>
+    Array.from(segmenter.segment(text), ({ segment, index }) => index + segment.length);
+
+  it('finds the segmenter’s boundaries (property, random text rich in terminators, closers and spaces)', () => {
+    // Every class the rules tell apart: ATerm, STerm, Close (straight and curly quotes, brackets), Sp, SContinue
+    // (, - : ; en and em dashes), Numeric, Upper, Lower (ASCII and Latin-1), and characters of none (… # /).
+    const characters = fc.constantFrom(...'aAzZéÉßÀ09 .!?"\'()[]{},-:;‘’“”–—…#/'.split(''));
+    fc.assert(
+      fc.property(fc.array(characters, { minLength: 1, maxLength: 24, size: 'max' }), (chars) => {
+        const text = chars.join('');
+        expect(sentenceEnds(text)).toEqual(segmenterEnds(text));
+      }),
+      { seed: 20251124, numRuns: 50_000 },
+    );
+  });
+
+  it('finds the segmenter’s boundaries after every character it knows, in the contexts of SB6 to SB8a', () => {
+    const known: string[] = [];
+    for (let code = 0; code < 0x3000; code++) {
+      const c = String.fromCharCode(code);
+      if (sentenceEnds(c) !== null) known.push(c);
+    }
+    expect(known.length).toBeGreaterThan(150);
+    for (const c of known) {
+      for (const template of ['a.X', 'A.X', 'a. X', 'a. Xb', 'a.)X', 'a.) Xz', 'a?X', 'a? X.', 'X.z', 'z.X. b']) {
+        const text = template.replaceAll('X', c);
+        expect([text, sentenceEnds(text)]).toEqual([text, segmenterEnds(text)]);
+      }
+    }
+  });
+
+  it('finds the segmenter’s boundaries in the seed’s lines, one by one and run together', () => {
+    const lines = [STRAITS_TIMES, YONHAP].flatMap((raw) => raw.split('\n')).filter((line) => line.trim() !== '');
+    const texts = [...lines, lines.join(' ')];
+    const known = texts.filter((text) => sentenceEnds(text) !== null);
+    expect(known.length).toBeGreaterThan(texts.length * 0.9);
+    for (const text of known) expect(sentenceEnds(text)).toEqual(segmenterEnds(text));
+  });
+
+  it('gives up on characters whose class it does not know', () => {
+    for (const text of ['One.\nTwo.', 'Tab\there.', 'No\u00a0break.', 'Soft\u00adhyphen.', 'Ideographic\u3002Stop']) {
+      expect(sentenceEnds(text)).toBeNull();
+    }
+  });
+});
+
+describe('splitGlued: skipping GLUED where it cannot match', () => {
+  // The expression alone: every split GLUED finds in text[start, end).
+  const reference = (text: string, start: number, end: number) => {
+    const cuts = [...text.slice(start, end).matchAll(GLUED)].map((m) => start + m.index).filter((at) => at > start);
+    return [start, ...cuts].map((from, i) => ({ start: from, end: cuts[i] ?? end }));
+  };
+
+  it('finds GLUED’s splits, with the paragraph searched once (property)', () => {
+    // Words, and marks before a space more often than before anything else: a text with one glued mark only.
+    const pieces = fc.constantFrom(
+      ...['a', 'Zed', 'é', '7', ' ', '. ', '? ', '! ', '.” ', '.', '!', '?', '"', '”', '“', '‘', ')', '(', '—', '…'],
+      ...[':', '\n'],
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12, size: 'max' }), fc.nat(30), fc.nat(30), (chars, a, b) => {
+        const text = chars.join('');
+        const [start, end] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        expect(splitGlued(text, start, end, MAY_BE_GLUED.test(text))).toEqual(reference(text, start, end));
+      }),
+      { seed: 20251124, numRuns: 30_000 },
+    );
+  });
+});
+
+describe('lastWordBeforeStop: LAST_WORD_BEFORE_STOP read backwards', () => {
+  it('finds the expression’s word (property)', () => {
+    // Letters and dots, every ASCII separator of the expression and some that are not (\x1c is no \s in
+    // JavaScript), non-ASCII letters and separators, and other marks.
+    const characters = fc.constantFrom(
+      ...'aZ.. \t\n\r\v\f\x1c("\'[“‘)]7,-@`{é\u00a0\u2028\ufeff\u{1d400}'.split(''),
+      ...['\u{1d400}', 'Dr.', 'U.S.', ' J.'],
+    );
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 12, size: 'max' }), (chars) => {
+        const text = chars.join('');
+        expect(lastWordBeforeStop(text)).toBe(LAST_WORD_BEFORE_STOP.exec(text)?.[1]);
+      }),
+      { seed: 20251124, numRuns: 50_000 },
+    );
+  });
+});
+
+describe('lastClosingMark', () => {
+  it('is the last curly or straight closing quote (property)', () => {
+    const characters = fc.constantFrom(...'a ”“"\'.'.split(''));
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 16, size: 'max' }), (chars) => {
+        const text = chars.join('');
+        expect(lastClosingMark(text)).toBe(Math.max(text.lastIndexOf('”'), text.lastIndexOf('"')));
+      }),
+      { seed: 20251124, numRuns: 20_000 },
+    );
   });
 });
