@@ -141,17 +141,31 @@ const FIGURE_AT = new RegExp(FIGURE, 'uy');
  * the keys of CURRENCIES), of a number word, or a digit.
  */
 const FIGURE_STARTS = new Set<number>();
+/**
+ * For ASCII: whether a figure can start at a character followed by another, by `first * 0x80 + second`. A
+ * qualifier, a currency code or a number word (each two letters or more before any space) starts with both;
+ * a digit or a one-character currency sign with the first alone. Most words start with a letter some
+ * qualifier or number word starts with ("the", "a", "said"), few with two of their letters.
+ */
+const ASCII_FIGURE_PAIRS = new Uint8Array(0x80 * 0x80);
 for (const word of [...QUALIFIERS.map(([text]) => text), ...Object.keys(CURRENCIES), ...Object.keys(WORD_NUMBERS)]) {
-  FIGURE_STARTS.add(word.charCodeAt(0));
+  const first = word.charCodeAt(0);
+  FIGURE_STARTS.add(first);
+  if (first >= 0x80) continue;
+  if (word.length === 1) ASCII_FIGURE_PAIRS.fill(1, first * 0x80, (first + 1) * 0x80);
+  else ASCII_FIGURE_PAIRS[first * 0x80 + word.charCodeAt(1)] = 1;
 }
-for (let digit = 0x30; digit <= 0x39; digit++) FIGURE_STARTS.add(digit);
-/** FIGURE_STARTS for ASCII, by code: asked of every character, and an array look-up costs less than the set's. */
-const ASCII_FIGURE_STARTS: boolean[] = Array.from({ length: 0x80 }, (_, code) => FIGURE_STARTS.has(code));
+for (let digit = 0x30; digit <= 0x39; digit++) {
+  FIGURE_STARTS.add(digit);
+  ASCII_FIGURE_PAIRS.fill(1, digit * 0x80, (digit + 1) * 0x80);
+}
+/** Whether an ASCII character blocks a figure right after it (blocksFigure), by code. */
+const ASCII_BLOCKS: boolean[] = Array.from({ length: 0x80 }, (_, code) => blocksFigure(code));
 
 /**
  * The matches of NUMBER_PATTERN, found without its /u look-behind, which V8 tries at every position of
- * the text: FIGURE_AT is tried only where a figure can start (a character of FIGURE_STARTS after no
- * letter, digit, "." or ",").
+ * the text: FIGURE_AT is tried only where a figure can start (a character of FIGURE_STARTS, for ASCII with
+ * the character after it, after no letter, digit, "." or ",").
  */
 export function figureMatches(folded: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
@@ -161,7 +175,28 @@ export function figureMatches(folded: string): RegExpExecArray[] {
   let at = 0;
   while (at < length) {
     const code = folded.charCodeAt(at);
-    if (!blocked && (code < 0x80 ? ASCII_FIGURE_STARTS[code] === true : FIGURE_STARTS.has(code))) {
+    if (code < 0x80) {
+      // After a letter or digit (inside a word) nothing starts: only the block flag changes.
+      if (!blocked) {
+        // No pair has a second character outside ASCII: such a one, or the end (NaN), reads as column 0,
+        // which only a digit's or a sign's row has.
+        const next = folded.charCodeAt(at + 1);
+        if (ASCII_FIGURE_PAIRS[code * 0x80 + (next < 0x80 ? next : 0)] === 1) {
+          FIGURE_AT.lastIndex = at;
+          const match = FIGURE_AT.exec(folded);
+          if (match !== null) {
+            found.push(match);
+            at += match[0].length;
+            blocked = blocksFigure(codePointBefore(folded, at));
+            continue;
+          }
+        }
+      }
+      blocked = ASCII_BLOCKS[code] === true;
+      at++;
+      continue;
+    }
+    if (!blocked && FIGURE_STARTS.has(code)) {
       FIGURE_AT.lastIndex = at;
       const match = FIGURE_AT.exec(folded);
       if (match !== null) {

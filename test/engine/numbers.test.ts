@@ -115,6 +115,21 @@ const figurePiece = fc.constantFrom(
   '😀',
   '\ud835',
   'troops',
+  // Words that start as a qualifier, currency or number word does, or nearly: figureMatches tries the
+  // pattern only where the first two characters fit one.
+  'the',
+  'at least ',
+  'at',
+  'up to ',
+  'in excess of ',
+  'an estimated ',
+  'close to ',
+  'upwards of ',
+  'eur',
+  'usd',
+  'thirty',
+  'dozen',
+  'nine',
 );
 const figureText = fc.array(figurePiece, { maxLength: 16 }).map((pieces) => pieces.join(''));
 
