@@ -116,8 +116,8 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
   const cache: FeatureCache = new Map();
   const leftFeatures = extractFeatures(left, settings.featureWeights, cache);
   const rightFeatures = extractFeatures(right, settings.featureWeights, cache);
-  mergeStemVariants([leftFeatures, rightFeatures]);
-  const idf = buildIdf([leftFeatures, rightFeatures], options.corpus);
+  const documentFrequency = mergeStemVariants([leftFeatures, rightFeatures]);
+  const idf = buildIdf([leftFeatures, rightFeatures], options.corpus, documentFrequency);
 
   const isCaption = (sentence: SentenceFeatures): boolean => sentence.role === 'caption';
   const body = alignSentences(

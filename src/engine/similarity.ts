@@ -17,37 +17,60 @@ export type IdfFunction = (term: string) => number;
 /**
  * Merge stems that extend a shorter stem of the two articles into it, in place, in every term map.
  * Only plain stems are merged, never entity, number or date terms (which carry a prefix such as "e:").
+ * Returns the sentence-level document frequency of every term after the merge, as countDocumentFrequency
+ * would count the merged sentences: the terms are counted on the way, and only what a merge rewrites is
+ * counted again, so the terms are read once rather than twice (once here, once for the IDF).
  */
-export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>): void {
-  const stems = new Set<string>();
-  for (const side of sides) {
-    for (const sentence of side) for (const term of sentence.terms.keys()) if (!term.includes(':')) stems.add(term);
-  }
+export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>): Map<string, number> {
+  const documentFrequency = new Map<string, number>();
+  for (const side of sides) countDocumentFrequency(side, documentFrequency);
   const canonical = new Map<string, string>();
-  for (const stem of stems) {
+  for (const stem of documentFrequency.keys()) {
+    if (stem.includes(':')) continue;
+    // A prefix of a plain stem holds no ":", so it is a term only if it is a plain stem.
     for (let length = ENGINE.minSharedStem; length < stem.length; length++) {
       const prefix = stem.slice(0, length);
-      if (stems.has(prefix)) {
+      if (documentFrequency.has(prefix)) {
         canonical.set(stem, prefix);
         break;
       }
     }
   }
-  if (canonical.size === 0) return;
+  if (canonical.size === 0) return documentFrequency;
+  // Sentences with the same text share their term maps (the feature cache): a map is rewritten once, and
+  // the change in counts it made is counted again for every other sentence that holds it.
+  const changes = new Map<ReadonlyMap<string, number>, Array<[string, number]>>();
+  const count = (change: ReadonlyArray<[string, number]>): void => {
+    for (const [term, by] of change) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + by);
+  };
   for (const side of sides) {
     for (const sentence of side) {
+      const seen = changes.get(sentence.terms);
+      if (seen !== undefined) {
+        count(seen);
+        continue;
+      }
       for (const map of [sentence.terms, sentence.quoteTerms]) {
         // Most sentences hold no merged stem: copy and rewrite only the maps that do.
         if (!hasAnyKey(map, canonical)) continue;
+        const change: Array<[string, number]> = [];
         for (const [term, count] of [...map]) {
           const target = canonical.get(term);
           if (target === undefined) continue;
           map.delete(term);
-          map.set(target, (map.get(target) ?? 0) + count);
+          const before = map.get(target);
+          map.set(target, (before ?? 0) + count);
+          change.push([term, -1]);
+          if (before === undefined) change.push([target, 1]);
+        }
+        if (map === sentence.terms) {
+          changes.set(map, change);
+          count(change);
         }
       }
     }
   }
+  return documentFrequency;
 }
 
 function hasAnyKey(map: ReadonlyMap<string, number>, keys: ReadonlyMap<string, string>): boolean {
@@ -69,13 +92,17 @@ export function countDocumentFrequency(sentences: ReadonlyArray<SentenceFeatures
 export function buildIdf(
   sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>,
   corpus: CorpusStats | undefined,
+  /** The sides' document frequencies when the caller has them (mergeStemVariants returns them). */
+  counted?: ReadonlyMap<string, number>,
 ): IdfFunction {
-  const local = new Map<string, number>();
-  let documents = corpus?.documents ?? 0;
-  for (const side of sides) {
-    countDocumentFrequency(side, local);
-    documents += side.length;
+  let local = counted;
+  if (local === undefined) {
+    const counting = new Map<string, number>();
+    for (const side of sides) countDocumentFrequency(side, counting);
+    local = counting;
   }
+  let documents = corpus?.documents ?? 0;
+  for (const side of sides) documents += side.length;
   const cache = new Map<string, number>();
   return (term) => {
     let idf = cache.get(term);
