@@ -175,28 +175,16 @@ export function figureMatches(folded: string): RegExpExecArray[] {
   let at = 0;
   while (at < length) {
     const code = folded.charCodeAt(at);
-    if (code < 0x80) {
-      // After a letter or digit (inside a word) nothing starts: only the block flag changes.
-      if (!blocked) {
-        // No pair has a second character outside ASCII: such a one, or the end (NaN), reads as column 0,
-        // which only a digit's or a sign's row has.
-        const next = folded.charCodeAt(at + 1);
-        if (ASCII_FIGURE_PAIRS[code * 0x80 + (next < 0x80 ? next : 0)] === 1) {
-          FIGURE_AT.lastIndex = at;
-          const match = FIGURE_AT.exec(folded);
-          if (match !== null) {
-            found.push(match);
-            at += match[0].length;
-            blocked = blocksFigure(codePointBefore(folded, at));
-            continue;
-          }
-        }
-      }
-      blocked = ASCII_BLOCKS[code] === true;
-      at++;
-      continue;
+    // After a letter or digit (inside a word) nothing starts. For ASCII the character after counts too: no
+    // pair has a second character outside ASCII, so such a one, or the end (NaN), reads as column 0, which
+    // only a digit's or a sign's row has.
+    let mayStart = false;
+    if (!blocked) {
+      const next = folded.charCodeAt(at + 1);
+      mayStart =
+        code < 0x80 ? ASCII_FIGURE_PAIRS[code * 0x80 + (next < 0x80 ? next : 0)] === 1 : FIGURE_STARTS.has(code);
     }
-    if (!blocked && FIGURE_STARTS.has(code)) {
+    if (mayStart) {
       FIGURE_AT.lastIndex = at;
       const match = FIGURE_AT.exec(folded);
       if (match !== null) {
@@ -205,6 +193,11 @@ export function figureMatches(folded: string): RegExpExecArray[] {
         blocked = blocksFigure(codePointBefore(folded, at));
         continue;
       }
+    }
+    if (code < 0x80) {
+      blocked = ASCII_BLOCKS[code] === true;
+      at++;
+      continue;
     }
     // As a /u expression does, step over a surrogate pair whole.
     const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(folded.charCodeAt(at + 1));
