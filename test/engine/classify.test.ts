@@ -7,9 +7,18 @@ import { extractFeatures } from '../../src/engine/features.js';
 import { compareArticles } from '../../src/engine/index.js';
 import { STOPWORDS, stem } from '../../src/engine/nlp.js';
 import { wordsOf } from '../../src/engine/text.js';
+import type { Article } from '../../src/types.js';
 import { articleFrom } from './helpers.js';
 
 /** Compare two one-sentence articles and give the label with its reason codes and details. */
+/** An article of exactly these sentences, one per paragraph (no ingest, so no segmentation to change them). */
+function sentencesAsGiven(texts: string[]): Pick<Article, 'published' | 'sentences'> {
+  return {
+    published: '2025-02-21',
+    sentences: texts.map((text, index) => ({ index, text, paragraph: index, role: 'body', start: 0, end: 0 })),
+  };
+}
+
 function label(left: string, right: string): { relation: string; reasons: string[] } {
   const result = compareArticles(articleFrom([left], { id: 'test/left' }), articleFrom([right], { id: 'test/right' }));
   const [alignment] = result.alignments;
@@ -225,19 +234,10 @@ describe('knowsStem', () => {
     ];
     fc.assert(
       fc.property(fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.nat(2), (texts, skip) => {
-        const article = {
-          published: '2025-02-21',
-          sentences: texts.map((text, index) => ({
-            index,
-            text,
-            paragraph: index,
-            role: 'body' as const,
-            start: 0,
-            end: 0,
-          })),
-        };
         // The other side of a pair is some of an article's sentences, read in the article's context.
-        const features = extractFeatures(article, ENGINE.featureWeights).slice(Math.min(skip, texts.length - 1));
+        const features = extractFeatures(sentencesAsGiven(texts), ENGINE.featureWeights).slice(
+          Math.min(skip, texts.length - 1),
+        );
         const every = new Set<string>();
         for (const sentence of features) for (const w of wordsOf(sentence.text)) every.add(stem(w));
         const other = otherSideOf({ features, name: 'Other' });
@@ -256,20 +256,7 @@ describe('hasFreshWord', () => {
       "Ri's unit said the North Korean soldiers didn't fight near Kursk.",
       'The long-range artillery of the Seoul-based agency was not used on Jan. 12.',
     ];
-    const features = extractFeatures(
-      {
-        published: '2025-02-21',
-        sentences: texts.map((text, index) => ({
-          index,
-          text,
-          paragraph: index,
-          role: 'body' as const,
-          start: 0,
-          end: 0,
-        })),
-      },
-      ENGINE.featureWeights,
-    );
+    const features = extractFeatures(sentencesAsGiven(texts), ENGINE.featureWeights);
     const word = fc.constantFrom(
       "Ri's",
       "unit's",
