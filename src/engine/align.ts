@@ -59,30 +59,43 @@ function candidatePairs(
   options: AlignOptions,
 ): Set<number> {
   const keys = new Set<number>();
-  const search = (from: ReadonlyArray<SentenceFeatures>, to: ReadonlyArray<SentenceFeatures>, flip: boolean): void => {
-    const postings = new Map<string, number[]>();
-    to.forEach((sentence, position) => {
-      for (const term of sentence.terms.keys()) {
-        const list = postings.get(term);
-        if (list === undefined) postings.set(term, [position]);
-        else list.push(position);
-      }
-    });
-    from.forEach((sentence, position) => {
-      const hits = new Map<number, number>();
-      for (const term of rareTerms(sentence, idf, options.candidateTerms)) {
-        const list = postings.get(term);
-        if (list === undefined || list.length > options.maxPostings) continue;
-        for (const other of list) hits.set(other, (hits.get(other) ?? 0) + 1);
-      }
-      for (const other of strongest(hits, options.maxCandidates)) {
-        keys.add(flip ? other * right.length + position : position * right.length + other);
-      }
-    });
-  };
-  search(left, right, false);
-  search(right, left, true);
+  addCandidates(keys, left, right, false, right.length, idf, options);
+  addCandidates(keys, right, left, true, right.length, idf, options);
   return keys;
+}
+
+/**
+ * For each sentence of `from`, the sentences of `to` that share the most of its rare terms, as pair keys
+ * (left position × right count + right position); `flip` when `from` is the right side.
+ */
+function addCandidates(
+  keys: Set<number>,
+  from: ReadonlyArray<SentenceFeatures>,
+  to: ReadonlyArray<SentenceFeatures>,
+  flip: boolean,
+  rightCount: number,
+  idf: IdfFunction,
+  options: AlignOptions,
+): void {
+  const postings = new Map<string, number[]>();
+  to.forEach((sentence, position) => {
+    for (const term of sentence.terms.keys()) {
+      const list = postings.get(term);
+      if (list === undefined) postings.set(term, [position]);
+      else list.push(position);
+    }
+  });
+  from.forEach((sentence, position) => {
+    const hits = new Map<number, number>();
+    for (const term of rareTerms(sentence, idf, options.candidateTerms)) {
+      const list = postings.get(term);
+      if (list === undefined || list.length > options.maxPostings) continue;
+      for (const other of list) hits.set(other, (hits.get(other) ?? 0) + 1);
+    }
+    for (const other of strongest(hits, options.maxCandidates)) {
+      keys.add(flip ? other * rightCount + position : position * rightCount + other);
+    }
+  });
 }
 
 /**
@@ -171,6 +184,46 @@ function sharesEnough(shared: number, sizes: number): boolean {
   return shared / (sizes - shared) >= ENGINE.sameWordingShare;
 }
 
+/** Scores sentence pairs and keeps those that may join a match (at least options.splitPartThreshold). */
+class PairScorer {
+  readonly pairs: ScoredPair[] = [];
+  // Once per sentence, not once per pair: a regular expression per pair was a tenth of the scoring.
+  private readonly leftCutOff: boolean[];
+  private readonly rightCutOff: boolean[];
+  private readonly leftWording: Wording[];
+  private readonly rightWording: Wording[];
+
+  constructor(
+    private readonly left: ReadonlyArray<SentenceFeatures>,
+    private readonly right: ReadonlyArray<SentenceFeatures>,
+    private readonly leftVectors: ReadonlyArray<SentenceVector>,
+    private readonly rightVectors: ReadonlyArray<SentenceVector>,
+    private readonly space: TermSpace,
+    private readonly options: AlignOptions,
+  ) {
+    this.leftCutOff = left.map(isCutOff);
+    this.rightCutOff = right.map(isCutOff);
+    this.leftWording = left.map(wordingOf);
+    this.rightWording = right.map(wordingOf);
+  }
+
+  score(i: number, j: number): void {
+    let score = this.space.similarity(
+      this.leftVectors[i] as SentenceVector,
+      this.rightVectors[j] as SentenceVector,
+      this.options.quoteBonus,
+    );
+    if (this.leftCutOff[i] === true || this.rightCutOff[j] === true) {
+      score = Math.max(score, cutOffScore(this.left[i] as SentenceFeatures, this.right[j] as SentenceFeatures));
+    }
+    // The same-wording score is a floor: worth computing only when the cosine is below it.
+    if (score < ENGINE.sameWordingScore) {
+      score = Math.max(score, sameWordingScore(this.leftWording[i] as Wording, this.rightWording[j] as Wording));
+    }
+    if (score >= this.options.splitPartThreshold) this.pairs.push({ left: i, right: j, similarity: score });
+  }
+}
+
 function scorePairs(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
@@ -180,35 +233,15 @@ function scorePairs(
   idf: IdfFunction,
   options: AlignOptions,
 ): ScoredPair[] {
-  const pairs: ScoredPair[] = [];
-  // Once per sentence, not once per pair: a regular expression per pair was a tenth of the scoring.
-  const leftCutOff = left.map(isCutOff);
-  const rightCutOff = right.map(isCutOff);
-  const leftWording = left.map(wordingOf);
-  const rightWording = right.map(wordingOf);
-  const score = (i: number, j: number): void => {
-    let score = space.similarity(
-      leftVectors[i] as SentenceVector,
-      rightVectors[j] as SentenceVector,
-      options.quoteBonus,
-    );
-    if (leftCutOff[i] === true || rightCutOff[j] === true) {
-      score = Math.max(score, cutOffScore(left[i] as SentenceFeatures, right[j] as SentenceFeatures));
-    }
-    // The same-wording score is a floor: worth computing only when the cosine is below it.
-    if (score < ENGINE.sameWordingScore) {
-      score = Math.max(score, sameWordingScore(leftWording[i] as Wording, rightWording[j] as Wording));
-    }
-    if (score >= options.splitPartThreshold) pairs.push({ left: i, right: j, similarity: score });
-  };
+  const scorer = new PairScorer(left, right, leftVectors, rightVectors, space, options);
   if (left.length * right.length <= options.exhaustivePairLimit) {
-    for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) score(i, j);
+    for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) scorer.score(i, j);
   } else {
     const keys = [...candidatePairs(left, right, idf, options)].sort((a, b) => a - b);
-    for (const key of keys) score(Math.floor(key / right.length), key % right.length);
+    for (const key of keys) scorer.score(Math.floor(key / right.length), key % right.length);
   }
   // Best first; ties broken by position so the result never depends on iteration order.
-  return pairs.sort((a, b) => b.similarity - a.similarity || a.left - b.left || a.right - b.right);
+  return scorer.pairs.sort((a, b) => b.similarity - a.similarity || a.left - b.left || a.right - b.right);
 }
 
 interface WorkingGroup {
@@ -226,19 +259,15 @@ function growGroup(
   group: WorkingGroup,
   side: 'left' | 'right',
   features: ReadonlyArray<SentenceFeatures>,
+  otherFeatures: ReadonlyArray<SentenceFeatures>,
   taken: Uint8Array,
   sentenceVectors: ReadonlyArray<SentenceVector>,
   space: TermSpace,
-  vectorOfGroup: (side: 'left' | 'right', members: number[]) => SentenceVector,
   options: AlignOptions,
 ): void {
   // Only `side` grows: the other side's vector is computed once. Left vectors are always the first
   // argument of similarity(), as everywhere else, so a score never depends on which side grew.
-  const fixed = vectorOfGroup(side === 'left' ? 'right' : 'left', group[side === 'left' ? 'right' : 'left']);
-  const score = (grown: SentenceVector): number =>
-    side === 'left'
-      ? space.similarity(grown, fixed, options.quoteBonus)
-      : space.similarity(fixed, grown, options.quoteBonus);
+  const fixed = groupVector(space, otherFeatures, group[side === 'left' ? 'right' : 'left']);
   for (;;) {
     const members = group[side];
     if (members.length >= options.maxGroupSize) return;
@@ -249,12 +278,12 @@ function growGroup(
       if (position < 0 || position >= features.length || taken[position] === 1) continue;
       const neighbour = features[position] as SentenceFeatures;
       const anchor = features[position < first ? first : last] as SentenceFeatures;
-      const part = score(sentenceVectors[position] as SentenceVector);
+      const part = grownScore(space, side, sentenceVectors[position] as SentenceVector, fixed, options.quoteBonus);
       if (part < options.splitPartThreshold) continue;
       // A neighbour from another paragraph must stand on its own as a match.
       if (neighbour.paragraph !== anchor.paragraph && part < options.matchThreshold) continue;
       const grown = [...members, position].sort((a, b) => a - b);
-      const similarity = score(vectorOfGroup(side, grown));
+      const similarity = grownScore(space, side, groupVector(space, features, grown), fixed, options.quoteBonus);
       if (similarity >= group.similarity + options.splitGain && (best === null || similarity > best.similarity)) {
         best = { position, similarity, members: grown };
       }
@@ -264,6 +293,25 @@ function growGroup(
     group.similarity = best.similarity;
     taken[best.position] = 1;
   }
+}
+
+function groupVector(
+  space: TermSpace,
+  features: ReadonlyArray<SentenceFeatures>,
+  members: ReadonlyArray<number>,
+): SentenceVector {
+  return space.sentenceVector(members.map((i) => features[i] as SentenceFeatures));
+}
+
+/** The similarity of a growing group's vector with the other side's, the left vector first as everywhere. */
+function grownScore(
+  space: TermSpace,
+  side: 'left' | 'right',
+  grown: SentenceVector,
+  fixed: SentenceVector,
+  quoteBonus: number,
+): number {
+  return side === 'left' ? space.similarity(grown, fixed, quoteBonus) : space.similarity(fixed, grown, quoteBonus);
 }
 
 /** Pairs outside one longest increasing run of right positions (ordered by left position) have moved. */
@@ -317,13 +365,9 @@ export function alignSentences(
     rightTaken[pair.right] = 1;
     groups.push({ left: [pair.left], right: [pair.right], similarity: pair.similarity });
   }
-  const vectorOfGroup = (side: 'left' | 'right', members: number[]): SentenceVector => {
-    const features = side === 'left' ? left : right;
-    return space.sentenceVector(members.map((i) => features[i] as SentenceFeatures));
-  };
   for (const group of groups) {
-    growGroup(group, 'left', left, leftTaken, leftVectors, space, vectorOfGroup, options);
-    growGroup(group, 'right', right, rightTaken, rightVectors, space, vectorOfGroup, options);
+    growGroup(group, 'left', left, right, leftTaken, leftVectors, space, options);
+    growGroup(group, 'right', right, left, rightTaken, rightVectors, space, options);
   }
   const moved = markMoved(groups);
   const result: AlignedGroup[] = groups.map((group, g) => ({

@@ -113,6 +113,25 @@ function datesOf(side: Side): PlacedDate[] {
   return found;
 }
 
+function within(offset: number, length: number, from: number, to: number): boolean {
+  return offset < to && from < offset + length;
+}
+
+/**
+ * Two dates in different places of the sentences usually date different things ("told AFP on Sunday" /
+ * "the interview on 28 October"); a date changed where the other outlet wrote its date is a conflict.
+ */
+function inOneChange(a: PlacedDate, b: PlacedDate, blocks: ReadonlyArray<ChangeBlock>): boolean {
+  return blocks.some(
+    (block) =>
+      within(a.offset, a.date.text.length, block.leftFrom, block.leftTo) &&
+      within(b.offset, b.date.text.length, block.rightFrom, block.rightTo) &&
+      block.anchored &&
+      block.leftTo - block.leftFrom - a.date.text.length <= ENGINE.maxDateChangeSlack &&
+      block.rightTo - block.rightFrom - b.date.text.length <= ENGINE.maxDateChangeSlack,
+  );
+}
+
 /** Dates of comparable precision with no compatible date on the other side: "Jan. 11" / "Jan. 12". */
 export function dateConflicts(
   left: Side,
@@ -126,22 +145,6 @@ export function dateConflicts(
   if (leftDates.length === 0 || rightDates.length === 0) return conflicts;
   // Worked out only when two lonely dates are to be placed, which is rare.
   let blocks: ChangeBlock[] | undefined;
-  // Two dates in different places of the sentences usually date different things ("told AFP on Sunday" /
-  // "the interview on 28 October"); a date changed where the other outlet wrote its date is a conflict.
-  const within = (offset: number, length: number, from: number, to: number): boolean =>
-    offset < to && from < offset + length;
-  const inOneChange = (a: PlacedDate, b: PlacedDate): boolean => {
-    if (runs === undefined) return true;
-    blocks ??= changeBlocks(runs);
-    return blocks.some(
-      (block) =>
-        within(a.offset, a.date.text.length, block.leftFrom, block.leftTo) &&
-        within(b.offset, b.date.text.length, block.rightFrom, block.rightTo) &&
-        block.anchored &&
-        block.leftTo - block.leftFrom - a.date.text.length <= ENGINE.maxDateChangeSlack &&
-        block.rightTo - block.rightFrom - b.date.text.length <= ENGINE.maxDateChangeSlack,
-    );
-  };
   // A year ("in 2024") and a day ("on Feb 19") usually date different events, so only like is compared with like.
   for (const coarse of [false, true]) {
     const l = leftDates.filter((a) => (a.date.precision === 'year') === coarse);
@@ -151,7 +154,9 @@ export function dateConflicts(
     // The first pair, left date by left date.
     search: for (const a of lonelyLeft) {
       for (const b of lonelyRight) {
-        if (inOneChange(a, b)) {
+        // Without the word diff's runs the dates cannot be placed, and any two count.
+        if (runs !== undefined) blocks ??= changeBlocks(runs);
+        if (blocks === undefined || inOneChange(a, b, blocks)) {
           conflicts.push([a.date, b.date]);
           break search;
         }
@@ -329,6 +334,18 @@ export function quoteCovered(words: ReadonlyArray<string>, pool: ReadonlySet<str
   return found / total >= share;
 }
 
+/** Every word quoted in `quotes`. */
+function quoteWordPool(quotes: ReadonlyArray<string>): Set<string> {
+  const words = new Set<string>();
+  for (const quote of quotes) for (const word of quoteWords(quote)) words.add(word);
+  return words;
+}
+
+/** A quote cut off where the stored page ends ("the wor") is the start of the other's, not other words. */
+function startsOne(quote: string, others: ReadonlyArray<string>): boolean {
+  return others.some((other) => foldForMatch(other).startsWith(foldForMatch(quote).trim()));
+}
+
 /**
  * Quoted words that the other side does not quote, when both sides quote: Yonhap's "I will seek refuge
  * … If I apply for asylum" against The Straits Times' "plans to apply for refugee status". A quote that
@@ -339,16 +356,8 @@ export function quoteConflict(left: Side, right: Side, share: number): [string, 
   if (l.length === 0) return null;
   const r = quotesOf(right);
   if (r.length === 0) return null;
-  const pool = (quotes: string[]): Set<string> => {
-    const words = new Set<string>();
-    for (const quote of quotes) for (const word of quoteWords(quote)) words.add(word);
-    return words;
-  };
-  const leftPool = pool(l);
-  const rightPool = pool(r);
-  // A quote cut off where the stored page ends ("the wor") is the start of the other's, not other words.
-  const startsOne = (quote: string, others: string[]): boolean =>
-    others.some((other) => foldForMatch(other).startsWith(foldForMatch(quote).trim()));
+  const leftPool = quoteWordPool(l);
+  const rightPool = quoteWordPool(r);
   const lonelyLeft = l.find((quote) => !quoteCovered(quoteWords(quote), rightPool, share) && !startsOne(quote, r));
   const lonelyRight = r.find((quote) => !quoteCovered(quoteWords(quote), leftPool, share) && !startsOne(quote, l));
   return lonelyLeft !== undefined && lonelyRight !== undefined ? [lonelyLeft, lonelyRight] : null;

@@ -71,21 +71,30 @@ export function parsePublished(published: string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A date found at `start`, unless `value` is null or an earlier pattern took part of its text. */
+function addDate(
+  found: DateMention[],
+  value: string | null,
+  precision: DatePrecision,
+  start: number,
+  matched: string,
+): void {
+  if (value === null) return;
+  const end = start + matched.length;
+  if (found.some((other) => start < other.end && other.start < end)) return;
+  found.push({ value, precision, text: matched, start, end });
+}
+
 export function findDates(text: string, published: Date | null): DateMention[] {
   const found: DateMention[] = [];
-  const add = (value: string | null, precision: DatePrecision, start: number, matched: string): void => {
-    if (value === null) return;
-    const end = start + matched.length;
-    if (found.some((other) => start < other.end && other.start < end)) return;
-    found.push({ value, precision, text: matched, start, end });
-  };
   // Most sentences name no month and hold no digit: then the patterns that need one cannot match, and
   // skipping them saves four scans of the sentence.
   const hasMonth = MONTH_HINT.test(text);
   const hasDigit = /\d/.test(text);
   for (const match of hasMonth && hasDigit ? allMatches(MONTH_DAY, text) : []) {
     const [whole, month = '', day = '', year] = match;
-    add(
+    addDate(
+      found,
       resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
       'day',
       match.index,
@@ -94,7 +103,8 @@ export function findDates(text: string, published: Date | null): DateMention[] {
   }
   for (const match of hasMonth && hasDigit ? allMatches(DAY_MONTH, text) : []) {
     const [whole, day = '', month = '', year] = match;
-    add(
+    addDate(
+      found,
       resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
       'day',
       match.index,
@@ -110,7 +120,7 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       const publishedYear = published.getUTCFullYear();
       value = isoMonth(month0 > published.getUTCMonth() ? publishedYear - 1 : publishedYear, month0);
     }
-    add(value, 'month', match.index, whole);
+    addDate(found, value, 'month', match.index, whole);
   }
   if (published !== null) {
     // Every weekday name ends in "day": most sentences skip the scan.
@@ -121,31 +131,32 @@ export function findDates(text: string, published: Date | null): DateMention[] {
       // on Wednesday in Seoul. Before → after: "Wednesday" on 2024-06-25 (Tue) → 2024-06-26, not 06-19.
       let back = (published.getUTCDay() - weekday + 7) % 7;
       if (back === 6) back = -1;
-      add(isoDay(new Date(published.getTime() - back * 86_400_000)), 'day', match.index, match[0]);
+      addDate(found, isoDay(new Date(published.getTime() - back * 86_400_000)), 'day', match.index, match[0]);
     }
     for (const match of RELATIVE_HINT.test(text) ? allMatches(RELATIVE, text) : []) {
       const phrase = (match[1] ?? '').toLowerCase();
       const year = published.getUTCFullYear();
       const month0 = published.getUTCMonth();
-      if (phrase === 'yesterday') add(isoDay(new Date(published.getTime() - 86_400_000)), 'day', match.index, match[0]);
-      else if (phrase === 'today') add(isoDay(published), 'day', match.index, match[0]);
-      else if (phrase === 'last month') add(isoMonth(year, month0 - 1), 'month', match.index, match[0]);
+      if (phrase === 'yesterday')
+        addDate(found, isoDay(new Date(published.getTime() - 86_400_000)), 'day', match.index, match[0]);
+      else if (phrase === 'today') addDate(found, isoDay(published), 'day', match.index, match[0]);
+      else if (phrase === 'last month') addDate(found, isoMonth(year, month0 - 1), 'month', match.index, match[0]);
       else if (phrase === 'this month' || phrase === 'earlier this month')
-        add(isoMonth(year, month0), 'month', match.index, match[0]);
-      else if (phrase === 'last year') add(String(year - 1), 'year', match.index, match[0]);
+        addDate(found, isoMonth(year, month0), 'month', match.index, match[0]);
+      else if (phrase === 'last year') addDate(found, String(year - 1), 'year', match.index, match[0]);
       else if (phrase === 'this year' || phrase === 'earlier this year')
-        add(String(year), 'year', match.index, match[0]);
+        addDate(found, String(year), 'year', match.index, match[0]);
       else if (phrase === 'last week') {
         const sinceMonday = (published.getUTCDay() + 6) % 7;
         const monday = new Date(published.getTime() - (sinceMonday + 7) * 86_400_000);
         const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-        add(`${isoDay(monday)}/${isoDay(sunday)}`, 'week', match.index, match[0]);
+        addDate(found, `${isoDay(monday)}/${isoDay(sunday)}`, 'week', match.index, match[0]);
       }
     }
   }
   for (const match of hasDigit ? allMatches(YEAR, text) : []) {
     const year = match[1] ?? '';
-    add(year, 'year', match.index + match[0].length - year.length, year);
+    addDate(found, year, 'year', match.index + match[0].length - year.length, year);
   }
   return found.sort((a, b) => a.start - b.start);
 }

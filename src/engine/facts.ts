@@ -54,26 +54,41 @@ function numberLabel(noun: string, example: string): string {
   return isCountNoun(noun) ? `number of ${lastWord}` : `amount in ${noun}`;
 }
 
+/**
+ * The mentions of figures in the facts table. A figure shows in its value's fact, as a label, and perhaps in
+ * a conflict: its phrase ("some 11,000 troops") is worked out once.
+ */
+class FigureMentions {
+  private readonly phrases = new Map<Located<NumberMention>, string>();
+  private readonly texts: Record<'left' | 'right', Map<number, string>>;
+
+  constructor(left: ReadonlyArray<SentenceFeatures>, right: ReadonlyArray<SentenceFeatures>) {
+    this.texts = {
+      left: new Map(left.map((s) => [s.index, s.text])),
+      right: new Map(right.map((s) => [s.index, s.text])),
+    };
+  }
+
+  of(side: 'left' | 'right', m: Located<NumberMention>): FactMention {
+    let text = this.phrases.get(m);
+    if (text === undefined) {
+      text = describeNumber(this.texts[side].get(m.sentence) ?? '', m.item);
+      this.phrases.set(m, text);
+    }
+    return { sentence: m.sentence, text, value: String(m.item.value) };
+  }
+}
+
 function numberFacts(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
-  textOf: (side: 'left' | 'right', sentence: number) => string,
   paired: ReadonlyArray<PairedConflict>,
   options: FactOptions,
 ): Fact[] {
   const facts: Fact[] = [];
   const l = located(left, (s) => s.numbers);
   const r = located(right, (s) => s.numbers);
-  // A figure shows in its value's fact, as a label, and perhaps in a conflict: its phrase is worked out once.
-  const phrases = new Map<Located<NumberMention>, string>();
-  const mention = (side: 'left' | 'right', m: Located<NumberMention>): FactMention => {
-    let text = phrases.get(m);
-    if (text === undefined) {
-      text = describeNumber(textOf(side, m.sentence), m.item);
-      phrases.set(m, text);
-    }
-    return { sentence: m.sentence, text, value: String(m.item.value) };
-  };
+  const mentions = new FigureMentions(left, right);
   const nouns = [...new Set([...l, ...r].map((m) => m.item.noun))].sort();
   const leftByNoun = groupBy(l, (m) => m.item.noun);
   const rightByNoun = groupBy(r, (m) => m.item.noun);
@@ -96,10 +111,10 @@ function numberFacts(
       const fact: Fact = {
         kind: 'number',
         key: `${noun === '' ? 'number' : noun}:${value}`,
-        label: numberLabel(noun, mention(lv[0] !== undefined ? 'left' : 'right', first).text),
+        label: numberLabel(noun, mentions.of(lv[0] !== undefined ? 'left' : 'right', first).text),
         status,
-        left: lv.map((m) => mention('left', m)),
-        right: rv.map((m) => mention('right', m)),
+        left: lv.map((m) => mentions.of('left', m)),
+        right: rv.map((m) => mentions.of('right', m)),
       };
       nounFacts.push(fact);
       if (status === 'left-only') lonelyLeft.set(value, fact);
@@ -143,10 +158,10 @@ function numberFacts(
         nounFacts.push({
           kind: 'number',
           key: `${noun}:${leftValue}|${rightValue}`,
-          label: numberLabel(noun, mention('left', first).text),
+          label: numberLabel(noun, mentions.of('left', first).text),
           status: 'differ',
-          left: lv.map((m) => mention('left', m)),
-          right: rv.map((m) => mention('right', m)),
+          left: lv.map((m) => mentions.of('left', m)),
+          right: rv.map((m) => mentions.of('right', m)),
         });
       }
     }
@@ -170,6 +185,10 @@ function closestFigure(value: number, candidates: number[], maxRatio: number): n
   return best;
 }
 
+function dateMention(m: Located<DateMention>): FactMention {
+  return { sentence: m.sentence, text: m.item.text, value: m.item.value };
+}
+
 function dateFacts(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
@@ -177,11 +196,6 @@ function dateFacts(
 ): Fact[] {
   const l = located(left, (s) => s.dates);
   const r = located(right, (s) => s.dates);
-  const mention = (m: Located<DateMention>): FactMention => ({
-    sentence: m.sentence,
-    text: m.item.text,
-    value: m.item.value,
-  });
   const leftByValue = groupBy(l, (m) => m.item.value);
   const rightByValue = groupBy(r, (m) => m.item.value);
   const values = [...new Set([...leftByValue.keys(), ...rightByValue.keys()])].sort();
@@ -193,8 +207,8 @@ function dateFacts(
       key: `date:${value}`,
       label: value,
       status: statusOf(lv, rv),
-      left: lv.map(mention),
-      right: rv.map(mention),
+      left: lv.map(dateMention),
+      right: rv.map(dateMention),
     };
   });
   for (const conflict of paired) {
@@ -206,8 +220,8 @@ function dateFacts(
       key: `date:${conflict.leftValue}|${conflict.rightValue}`,
       label: `date: ${conflict.leftValue} / ${conflict.rightValue}`,
       status: 'differ',
-      left: lv.map(mention),
-      right: rv.map(mention),
+      left: lv.map(dateMention),
+      right: rv.map(dateMention),
     });
   }
   return facts;
@@ -220,27 +234,61 @@ interface QuoteItem {
   speaker: string | null;
 }
 
+/** The quotes of a sentence worth a fact: phrases, not a quoted word or two. */
+function quoteItems(s: SentenceFeatures): QuoteItem[] {
+  const items: QuoteItem[] = [];
+  for (const quote of s.quotes) {
+    if (!isQuotePhrase(quote.text)) continue;
+    const words = quoteWords(quote.text);
+    items.push({ text: quote.text, words, wordSet: new Set(words), speaker: s.speaker?.text ?? null });
+  }
+  return items;
+}
+
+function quoteMention(m: Located<QuoteItem>): FactMention {
+  return m.item.speaker === null
+    ? { sentence: m.sentence, text: m.item.text }
+    : { sentence: m.sentence, text: m.item.text, value: m.item.speaker };
+}
+
+/** Positions of the right quotes that share a word with `a`, words quoted too often left aside; ascending. */
+function quoteCandidates(a: Located<QuoteItem>, postings: ReadonlyMap<string, number[]>): number[] {
+  const found = new Set<number>();
+  for (const word of a.item.wordSet) {
+    const list = postings.get(word);
+    if (list !== undefined && list.length <= ENGINE.maxQuotePostings) for (const position of list) found.add(position);
+  }
+  return [...found].sort((x, y) => x - y);
+}
+
+/**
+ * The slug of the quote's first eight words. The text is cut where its eighth run of white space starts (a run
+ * at the very start counts, as the empty word split(/\s+/) gives there) rather than split and joined again:
+ * slugify turns any white space into one hyphen, so "we  will\tgo" and "we will go" give the same slug.
+ */
+function quoteKey(item: QuoteItem): string {
+  const text = item.text;
+  let cut = text.length;
+  let runs = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (!isSpaceAt(text, at)) continue;
+    if (++runs === 8) {
+      cut = at;
+      break;
+    }
+    while (at + 1 < text.length && isSpaceAt(text, at + 1)) at++;
+  }
+  return `quote:${slugify(text.slice(0, cut))}`;
+}
+
 function quoteFacts(
   left: ReadonlyArray<SentenceFeatures>,
   right: ReadonlyArray<SentenceFeatures>,
   paired: ReadonlyArray<PairedConflict>,
   options: FactOptions,
 ): Fact[] {
-  const pick = (s: SentenceFeatures): QuoteItem[] => {
-    const items: QuoteItem[] = [];
-    for (const quote of s.quotes) {
-      if (!isQuotePhrase(quote.text)) continue;
-      const words = quoteWords(quote.text);
-      items.push({ text: quote.text, words, wordSet: new Set(words), speaker: s.speaker?.text ?? null });
-    }
-    return items;
-  };
-  const l = located(left, pick);
-  const r = located(right, pick);
-  const mention = (m: Located<QuoteItem>): FactMention =>
-    m.item.speaker === null
-      ? { sentence: m.sentence, text: m.item.text }
-      : { sentence: m.sentence, text: m.item.text, value: m.item.speaker };
+  const l = located(left, quoteItems);
+  const r = located(right, quoteItems);
   const postings = new Map<string, number[]>();
   r.forEach((b, position) => {
     for (const word of b.item.wordSet) {
@@ -250,16 +298,6 @@ function quoteFacts(
     }
   });
   const exhaustive = l.length * r.length <= ENGINE.exhaustiveQuotePairs;
-  const candidatesFor = (a: Located<QuoteItem>): number[] => {
-    if (exhaustive) return r.map((_, position) => position);
-    const found = new Set<number>();
-    for (const word of a.item.wordSet) {
-      const list = postings.get(word);
-      if (list !== undefined && list.length <= ENGINE.maxQuotePostings)
-        for (const position of list) found.add(position);
-    }
-    return [...found].sort((x, y) => x - y);
-  };
   // Left sentence → right sentences whose quotes conflict with it: looked up per left quote, not built as a
   // string key for every left × right quote pair (a million keys at 1,000 sentences a side).
   const quoteConflicts = new Map<number, Set<number>>();
@@ -271,26 +309,9 @@ function quoteFacts(
   }
   const usedRight = new Set<number>();
   const facts: Fact[] = [];
-  // The slug of the quote's first eight words. The text is cut where its eighth run of white space starts (a run
-  // at the very start counts, as the empty word split(/\s+/) gives there) rather than split and joined again:
-  // slugify turns any white space into one hyphen, so "we  will\tgo" and "we will go" give the same slug.
-  const keyOf = (item: QuoteItem): string => {
-    const text = item.text;
-    let cut = text.length;
-    let runs = 0;
-    for (let at = 0; at < text.length; at++) {
-      if (!isSpaceAt(text, at)) continue;
-      if (++runs === 8) {
-        cut = at;
-        break;
-      }
-      while (at + 1 < text.length && isSpaceAt(text, at + 1)) at++;
-    }
-    return `quote:${slugify(text.slice(0, cut))}`;
-  };
   for (const a of l) {
     // The same words quoted by both, one quote possibly a part of the other: "80 per cent" in "… mind 80 percent …".
-    const same = candidatesFor(a).filter((position) => {
+    const same = (exhaustive ? r.map((_, position) => position) : quoteCandidates(a, postings)).filter((position) => {
       const b = r[position] as Located<QuoteItem>;
       return (
         quoteCovered(a.item.words, b.item.wordSet, options.quoteCoverage) ||
@@ -306,22 +327,22 @@ function quoteFacts(
     const status: FactStatus = same.length > 0 ? 'agree' : differing.length > 0 ? 'differ' : 'left-only';
     facts.push({
       kind: 'quote',
-      key: keyOf(a.item),
+      key: quoteKey(a.item),
       label: a.item.speaker === null ? 'quote' : `quote (${a.item.speaker})`,
       status,
-      left: [mention(a)],
-      right: [...same, ...differing].map((position) => mention(r[position] as Located<QuoteItem>)),
+      left: [quoteMention(a)],
+      right: [...same, ...differing].map((position) => quoteMention(r[position] as Located<QuoteItem>)),
     });
   }
   r.forEach((b, position) => {
     if (usedRight.has(position)) return;
     facts.push({
       kind: 'quote',
-      key: keyOf(b.item),
+      key: quoteKey(b.item),
       label: b.item.speaker === null ? 'quote' : `quote (${b.item.speaker})`,
       status: 'right-only',
       left: [],
-      right: [mention(b)],
+      right: [quoteMention(b)],
     });
   });
   return facts;
@@ -397,12 +418,8 @@ export function buildFacts(
   paired: ReadonlyArray<PairedConflict>,
   options: FactOptions,
 ): Fact[] {
-  const leftText = new Map(left.map((s) => [s.index, s.text]));
-  const rightText = new Map(right.map((s) => [s.index, s.text]));
-  const textOf = (side: 'left' | 'right', sentence: number): string =>
-    (side === 'left' ? leftText : rightText).get(sentence) ?? '';
   const facts = [
-    ...numberFacts(left, right, textOf, paired, options),
+    ...numberFacts(left, right, paired, options),
     ...dateFacts(left, right, paired),
     ...quoteFacts(left, right, paired, options),
     ...entityFacts(left, right, options),

@@ -10,7 +10,7 @@ import {
 } from './aliases.js';
 import synonymData from './data/synonyms.json' with { type: 'json' };
 import { type DateMention, findDates, parsePublished } from './dates.js';
-import { wordTable } from './memo.js';
+import { WordTable } from './memo.js';
 import { STOPWORDS, stem } from './nlp.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { findQuotes, newQuoteContext, type QuoteContext, type QuoteMention, type Speaker } from './quotes.js';
@@ -81,7 +81,7 @@ interface WordInfo {
 }
 
 /** WordInfo by word, kept from one comparison to the next (bounded, as the stem table of nlp.ts). */
-const WORD_INFO = wordTable<WordInfo>();
+const WORD_INFO = new WordTable<WordInfo>();
 
 function wordInfo(word: string): WordInfo {
   let info = WORD_INFO.get(word);

@@ -105,6 +105,19 @@ export function compareArticles(left: Article, right: Article, options: CompareO
   }
 }
 
+function isCaption(sentence: SentenceFeatures): boolean {
+  return sentence.role === 'caption';
+}
+
+function byIndex(features: SentenceFeatures[]): Map<number, SentenceFeatures> {
+  return new Map(features.map((f) => [f.index, f]));
+}
+
+/** The body sentences of an article, or those of them in `only`. */
+function bodyCount(sentences: ReadonlyArray<Sentence>, only?: Set<number>): number {
+  return sentences.filter((s) => s.role === 'body' && (only === undefined || only.has(s.index))).length;
+}
+
 function compare(left: Article, right: Article, options: CompareOptions): Comparison {
   // The defaults are built once: spreading twenty-odd settings into two new objects showed in profiles.
   const settings: EngineSettings =
@@ -119,7 +132,6 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
   const documentFrequency = mergeStemVariants([leftFeatures, rightFeatures]);
   const idf = buildIdf([leftFeatures, rightFeatures], options.corpus, documentFrequency);
 
-  const isCaption = (sentence: SentenceFeatures): boolean => sentence.role === 'caption';
   const body = alignSentences(
     leftFeatures.filter((s) => !isCaption(s)),
     rightFeatures.filter((s) => !isCaption(s)),
@@ -135,8 +147,6 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
   checkCoverage(left.sentences, [...groups.flatMap((g) => g.left), ...leftOnly], 'left');
   checkCoverage(right.sentences, [...groups.flatMap((g) => g.right), ...rightOnly], 'right');
 
-  const byIndex = (features: SentenceFeatures[]): Map<number, SentenceFeatures> =>
-    new Map(features.map((f) => [f.index, f]));
   const leftByIndex = byIndex(leftFeatures);
   const rightByIndex = byIndex(rightFeatures);
   const leftName = outletName(left, 'the left article');
@@ -189,8 +199,6 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
   });
 
   const facts = buildFacts(leftFeatures, rightFeatures, paired, settings);
-  const bodyCount = (sentences: ReadonlyArray<Sentence>, only?: Set<number>): number =>
-    sentences.filter((s) => s.role === 'body' && (only === undefined || only.has(s.index))).length;
   const matchedLeft = new Set(groups.flatMap((g) => g.left));
   const matchedRight = new Set(groups.flatMap((g) => g.right));
   const bodyTotal = bodyCount(left.sentences) + bodyCount(right.sentences);

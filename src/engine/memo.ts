@@ -45,24 +45,23 @@ export function clearMemos(): void {
 /** Entries a word table holds before it starts again empty: far more than the words of a newsroom's stories. */
 const WORD_TABLE_LIMIT = 200_000;
 
-export interface WordTable<T> {
-  get(word: string): T | undefined;
-  set(word: string, value: T): void;
-}
-
 /**
  * Answers that depend on one word alone (its stem, its stop-word and negation flags), kept from one comparison
  * to the next because words repeat from article to article. Unlike the memos, a word table outlives the
  * comparison, so it is bounded: at `limit` entries it starts again empty, and uploads full of made-up words
  * cannot grow a server's memory without end.
  */
-export function wordTable<T>(limit = WORD_TABLE_LIMIT): WordTable<T> {
-  let map = new Map<string, T>();
-  return {
-    get: (word) => map.get(word),
-    set: (word, value) => {
-      if (map.size >= limit) map = new Map();
-      map.set(word, value);
-    },
-  };
+export class WordTable<T> {
+  private map = new Map<string, T>();
+
+  constructor(private readonly limit = WORD_TABLE_LIMIT) {}
+
+  get(word: string): T | undefined {
+    return this.map.get(word);
+  }
+
+  set(word: string, value: T): void {
+    if (this.map.size >= this.limit) this.map = new Map();
+    this.map.set(word, value);
+  }
 }

@@ -4,7 +4,7 @@
 import distance from 'natural/lib/natural/distance/index.js';
 import stemmers from 'natural/lib/natural/stemmers/index.js';
 import stopwordsModule from 'natural/lib/natural/util/stopwords.js';
-import { wordTable } from './memo.js';
+import { WordTable } from './memo.js';
 
 /**
  * natural's English stop words minus the words that carry meaning for a comparison: negations and
@@ -18,7 +18,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...EXTRA_STOPWORDS,
 ]);
 
-const stemCache = wordTable<string>();
+const stemCache = new WordTable<string>();
 
 /** Porter stem of a lower-case word, memoised: refugees → refuge, repatriated → repatri. */
 export function stem(word: string): string {

@@ -40,14 +40,11 @@ export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFea
   // Sentences with the same text share their term maps (the feature cache): a map is rewritten once, and
   // the change in counts it made is counted again for every other sentence that holds it.
   const changes = new Map<ReadonlyMap<string, number>, Array<[string, number]>>();
-  const count = (change: ReadonlyArray<[string, number]>): void => {
-    for (const [term, by] of change) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + by);
-  };
   for (const side of sides) {
     for (const sentence of side) {
       const seen = changes.get(sentence.terms);
       if (seen !== undefined) {
-        count(seen);
+        countChange(documentFrequency, seen);
         continue;
       }
       for (const map of [sentence.terms, sentence.quoteTerms]) {
@@ -65,12 +62,16 @@ export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFea
         }
         if (map === sentence.terms) {
           changes.set(map, change);
-          count(change);
+          countChange(documentFrequency, change);
         }
       }
     }
   }
   return documentFrequency;
+}
+
+function countChange(documentFrequency: Map<string, number>, change: ReadonlyArray<[string, number]>): void {
+  for (const [term, by] of change) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + by);
 }
 
 function hasAnyKey(map: ReadonlyMap<string, number>, keys: ReadonlyMap<string, string>): boolean {

@@ -110,72 +110,62 @@ export function removeBoilerplate(
 ): CleanLines {
   const out: CleanLines = { lines: [], removed: [], pageDates: [], agencyCredits: [], datelines: [] };
   const raw = text.split('\n').map((line) => applyInlineRules(line, out));
-  // Both the related-links search and the prose bounds ask whether a line is prose: answer each line once.
-  const prose: Array<boolean | undefined> = [];
-  const isProseAt = (i: number): boolean => (prose[i] ??= isProse(raw[i] as string));
-  const cut = relatedLinksStart(raw, isProseAt);
+  const prose = new ProseLines(raw);
+  const cut = relatedLinksStart(raw, prose);
   // A credit or note that a head or tail rule knows is not prose, even when it ends with a full stop:
   // `(The article has been published through a syndicated feed. …)` must not make itself the last paragraph.
   const framing = rules.filter((r) => r.place !== 'anywhere' && r.after === undefined);
   const [firstProse, lastProse] = firstAndLast(
     cut,
-    (i) => isProseAt(i) && !framing.some((r) => r.pattern.test(raw[i] as string)),
+    (i) => prose.at(i) && !framing.some((r) => r.pattern.test(raw[i] as string)),
   );
-  const placeOf = (i: number): RulePlace => (i < firstProse ? 'head' : i > lastProse ? 'tail' : 'anywhere');
-  const ruleFor = (line: string, i: number, previousRule: string | null): LineRule | undefined =>
-    rules.find(
-      (r) =>
-        (r.place === 'anywhere' || r.place === placeOf(i)) &&
-        (r.after === undefined || r.after === previousRule) &&
-        r.pattern.test(line),
-    );
-  const chrome = tailChrome(raw, lastProse, cut, (line, i) => ruleFor(line, i, null) !== undefined);
+  const chrome = tailChrome(
+    raw,
+    lastProse,
+    cut,
+    (line, i) => ruleFor(rules, line, placeOf(i, firstProse, lastProse), null) !== undefined,
+  );
 
   const keptByText = new LinesByText();
   let headline: Line | null = null;
   let previousRule: string | null = null;
   let previousRaw: string | null = null;
 
-  const remove = (line: string, rule: string): void => {
-    out.removed.push({ text: line, rule });
-    previousRule = rule;
-  };
-
   for (const [i, line] of raw.entries()) {
     if (line === '') continue;
     const adjacentCopy = previousRaw === line;
     previousRaw = line;
     if (i >= cut) {
-      remove(line, 'related-links');
+      previousRule = removeLine(out, line, 'related-links');
       continue;
     }
     const copy = keptByText.get(line);
     if (copy !== undefined) {
       if (copy === headline) {
-        remove(line, 'duplicate-headline');
+        previousRule = removeLine(out, line, 'duplicate-headline');
         continue;
       }
       if (adjacentCopy) {
         // The same line twice in a row: a caption scraped from the image and from its figcaption.
         copy.role = 'caption';
-        remove(line, 'duplicate-caption');
+        previousRule = removeLine(out, line, 'duplicate-caption');
         continue;
       }
       if (wordCount(line, INGEST.minDuplicateWords) >= INGEST.minDuplicateWords) {
-        remove(line, 'duplicate-paragraph');
+        previousRule = removeLine(out, line, 'duplicate-paragraph');
         continue;
       }
     }
-    const rule = ruleFor(line, i, previousRule);
+    const rule = ruleFor(rules, line, placeOf(i, firstProse, lastProse), previousRule);
     if (rule !== undefined) {
       if (rule.action === 'page-date') out.pageDates.push(line);
       if (rule.action === 'agency-credit') out.agencyCredits.push(line);
       if (rule.action === 'dateline') out.datelines.push(line);
-      remove(line, rule.name);
+      previousRule = removeLine(out, line, rule.name);
       continue;
     }
     if (chrome.has(i)) {
-      remove(line, 'tail-chrome');
+      previousRule = removeLine(out, line, 'tail-chrome');
       continue;
     }
     let kept = line;
@@ -199,7 +189,7 @@ export function removeBoilerplate(
         !ENDS_CLAUSE.test(kept)
       ) {
         // `Japan Today`, `SpaceWar.com - Your World At War`, `2min`: a site name, section or widget, not text.
-        remove(line, 'page-header');
+        previousRule = removeLine(out, line, 'page-header');
         continue;
       } else if (headline !== null) {
         role = 'standfirst';
@@ -214,6 +204,44 @@ export function removeBoilerplate(
   // A headline with no article under it is the article: `The council met on Monday` pasted alone is one sentence.
   if (headline !== null && !out.lines.some((l) => l.role === 'body')) headline.role = 'body';
   return out;
+}
+
+/** Whether each line is prose, worked out once per line: the related-links search and the prose bounds both ask. */
+class ProseLines {
+  private readonly answers: Array<boolean | undefined> = [];
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  at(i: number): boolean {
+    this.answers[i] ??= isProse(this.lines[i] as string);
+    return this.answers[i];
+  }
+}
+
+/** Where line `i` stands: before the first line of prose, after the last, or among them. */
+function placeOf(i: number, firstProse: number, lastProse: number): RulePlace {
+  return i < firstProse ? 'head' : i > lastProse ? 'tail' : 'anywhere';
+}
+
+/** The first rule that removes `line` in its place of the page, after a line removed by `previousRule`. */
+function ruleFor(
+  rules: readonly LineRule[],
+  line: string,
+  place: RulePlace,
+  previousRule: string | null,
+): LineRule | undefined {
+  return rules.find(
+    (r) =>
+      (r.place === 'anywhere' || r.place === place) &&
+      (r.after === undefined || r.after === previousRule) &&
+      r.pattern.test(line),
+  );
+}
+
+/** Notes `line` as removed by `rule`, and gives the rule back for the next line's rules to see. */
+function removeLine(out: CleanLines, line: string, rule: string): string {
+  out.removed.push({ text: line, rule });
+  return rule;
 }
 
 /**
@@ -278,11 +306,11 @@ function applyInlineRules(line: string, out: CleanLines): string {
  * Index of the heading that starts a list of other articles ("More from Headlines", "Recent Posts"), or the number
  * of lines when there is none. Only after some prose: a page never lists related links before its article.
  */
-function relatedLinksStart(lines: readonly string[], isProseAt: (i: number) => boolean): number {
+function relatedLinksStart(lines: readonly string[], prose: ProseLines): number {
   let seenProse = false;
   for (const [i, line] of lines.entries()) {
     if (seenProse && RELATED_HEADING.test(line)) return i;
-    if (!seenProse && isProseAt(i)) seenProse = true;
+    if (!seenProse && prose.at(i)) seenProse = true;
   }
   return lines.length;
 }

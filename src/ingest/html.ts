@@ -25,6 +25,11 @@ interface DomNode {
   nextSibling: DomNode | null;
 }
 
+/** Readability's serializer: the article's DOM node itself, walked below, rather than its HTML. */
+function asDomNode(node: unknown): DomNode {
+  return node as DomNode;
+}
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -53,7 +58,7 @@ export function extractHtml(html: string): HtmlExtract | null {
     // linkedom gives a fragment (`<p>…</p>` pasted alone) no body, and Readability reads only the body.
     const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
     const { document } = parseHTML(page);
-    parsed = new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse();
+    parsed = new Readability<DomNode>(document, { serializer: asDomNode }).parse();
   } catch {
     return null;
   }

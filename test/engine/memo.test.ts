@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clearMemos, memoize, wordTable } from '../../src/engine/memo.js';
+import { clearMemos, memoize, WordTable } from '../../src/engine/memo.js';
 
-describe('wordTable', () => {
+describe('WordTable', () => {
   it('keeps answers until it holds `limit` words, then starts again empty', () => {
-    const table = wordTable<number>(3);
+    const table = new WordTable<number>(3);
     table.set('north', 1);
     table.set('korea', 2);
     table.set('soldier', 3);
