@@ -40,10 +40,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED = join(ROOT, 'corpus/nk-pow-asylum');
 const CORPUS_DEV = join(ROOT, '../shared/corpus-dev');
 /**
- * Runs before timing: V8 keeps tiering the engine's functions up for the first few hundred comparisons (measured:
- * median 3.4 ms after 50 runs, 3.05 ms after 500), and the goal is about the warm engine a server runs.
+ * Runs before timing, as the goal is about the warm engine a server runs. V8 keeps re-optimising the engine for
+ * the first ~1,500 comparisons of the seed pair: medians of successive 200-run windows (session 4) went 3.3,
+ * 2.6, 2.55, 2.6, 2.4, 2.45, 2.4, then 2.3 ms from run 1,400 on, and `node --trace-deopt` showed deoptimisations
+ * until about run 1,500 (mostly "wrong map": an array made by `.map` is packed when its caller runs in the
+ * interpreter and holey once the caller is optimised, so its readers meet both). The baselines need no such
+ * warm-up: diffWords' 50 ms runs were as fast in the first ten runs as in runs 100–150.
  */
-const WARM_UP = 300;
+const WARM_UP = 2_000;
 const SEED_RUNS = 240;
 /** Rounds of blocks: 40 of our runs, then 5 of each baseline, six times. */
 const ROUNDS = 6;
