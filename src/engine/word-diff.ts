@@ -27,9 +27,8 @@ interface Units {
 }
 
 /**
- * Gathers a text's units. A class rather than closures inside unitsOf: under tsx (esbuild's keepNames) every
- * named closure is renamed each time it is made, which cost ~5% of a whole comparison (measured); see
- * test/engine/no-named-closures.test.ts.
+ * Gathers a text's units. A class rather than named closures inside unitsOf: under tsx those are renamed
+ * each time unitsOf runs (see test/source/no-named-closures.test.ts).
  */
 class UnitsBuilder {
   readonly keys: string[] = [];
