@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'eval-ingest': () => import('./cli/eval-ingest.js'),
   compare: () => import('./cli/compare.js'),
   'gold-check': () => import('./cli/gold-check.js'),
+  eval: () => import('./cli/eval.js'),
   import: () => import('./cli/import.js'),
   editor: () => import('./cli/editor.js'),
 };
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run <command> -- [args]
   ingest <file>... [--json] [--outlet NAME] [--date YYYY-MM-DD]   clean and segment raw articles
   eval:ingest <dir>                                               ingest every file under a folder, report removals
   compare <left> <right> [--json]                                 compare two files or two corpus article ids
+  eval [--only ingest|engine|html] [--check-floor]                  score ingest and engine against test/gold
   gold:check [FILE...]                                            check gold files against the raw texts
   import <dir>                                                    import a folder laid out like corpus/
   editor add <name> | editor reset <name>                         one-time setup link for an editor`;

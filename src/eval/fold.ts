@@ -12,7 +12,7 @@ export interface FoldedText {
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
+const INVISIBLE = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/;
 const SPACE = /\s/;
 
 /** Folds one text, remembering where each folded character came from. */

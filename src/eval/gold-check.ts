@@ -3,13 +3,7 @@
 // or the engine, so annotators can use it while they write the gold.
 
 import { fold, occurrences } from './fold.js';
-import {
-  FURNITURE_ROLES,
-  GOLD_REASONS,
-  type GoldIngestFile,
-  type GoldPair,
-  PAIR_KINDS,
-} from './gold-types.js';
+import { FURNITURE_ROLES, GOLD_REASONS, PAIR_KINDS } from './gold-types.js';
 
 /** Anchors quote at most this many consecutive words of an article (the texts are not ours to copy). */
 export const MAX_ANCHOR_WORDS = 8;
@@ -93,7 +87,8 @@ export function checkPairGold(value: Json, rawLeft: string, rawRight: string): s
         problems.add(`${where}.acceptable is true or absent`);
       }
       if (link.relation === 'differ') {
-        if (!isStringArray(link.reasons) || link.reasons.length === 0) problems.add(`${where}: a differ link has reasons`);
+        if (!isStringArray(link.reasons) || link.reasons.length === 0)
+          problems.add(`${where}: a differ link has reasons`);
         else {
           for (const reason of link.reasons) {
             if (!GOLD_REASONS.includes(reason as (typeof GOLD_REASONS)[number])) {
@@ -163,7 +158,9 @@ export function checkPairGold(value: Json, rawLeft: string, rawRight: string): s
 /** Whether `anchor` is one of the anchors of a link on `side`, acceptable links included. */
 function anchoredInLinks(value: Record<string, Json>, side: 'left' | 'right', anchor: string): boolean {
   const links = Array.isArray(value.links) ? value.links : [];
-  return links.some((link: Json) => isRecord(link) && isStringArray(link[side]) && link[side].some((a) => fold(a) === fold(anchor)));
+  return links.some(
+    (link: Json) => isRecord(link) && isStringArray(link[side]) && link[side].some((a) => fold(a) === fold(anchor)),
+  );
 }
 
 /** Problems with one file's ingest gold, given the raw file. */
