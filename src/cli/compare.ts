@@ -1,18 +1,22 @@
-// `npm run compare -- <left> <right> [--json]`: compares two articles, given as files (text or HTML)
+// `npm run compare -- <left> <right> [--json] [--date FILE=YYYY-MM-DD]... [--outlet FILE=NAME]...`: compares two articles, given as files (text or HTML)
 // or as corpus ids (`nk-pow-asylum/straits-times-afp` = corpus/<story>/<article slug in story.json>).
 // With --json stdout holds the contract JSON and nothing else; otherwise a report a person can read,
 // coloured only when stdout is a terminal.
 
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadStoryManifest } from '../corpus.js';
+import { hintsForFile, loadStoryManifest } from '../corpus.js';
 import { compareArticles } from '../engine/index.js';
-import type { Article, Comparison, DiffRun, Fact, FactMention } from '../types.js';
-import { ingestFile } from './ingest.js';
+import type { Article, Comparison, DiffRun, Fact, FactMention, IngestHints } from '../types.js';
+import { ingestFile, isIsoDate } from './ingest.js';
 
-const USAGE =
-  'Usage: npm run compare -- <left> <right> [--json]   (files, or corpus ids such as nk-pow-asylum/straits-times-afp)';
+const USAGE = `Usage: npm run compare -- <left> <right> [--json] [--date FILE=YYYY-MM-DD]... [--outlet FILE=NAME]...
+  <left> <right>  two files (text or HTML) or corpus ids such as nk-pow-asylum/straits-times-afp
+  --json          print the comparison JSON (schemaVersion 1) and nothing else
+  --date F=D      publication date of the article given as F, so that "on Tuesday" or "last month" resolve
+  --outlet F=N    outlet name of the article given as F (otherwise its file name labels it)
+  --help          this text`;
 
 /** The repository's corpus folder, wherever the command is run from. */
 const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
@@ -24,8 +28,16 @@ export interface CompareIo {
 
 type Resolved = { article: Article } | { error: string };
 
-/** A path on disk, or `<story>/<article slug>` under corpus/. */
-export function resolveInput(input: string, corpusDir: string = CORPUS_DIR): Resolved {
+/**
+ * A path on disk, or `<story>/<article slug>` under corpus/. `hints` override what the story's story.json says;
+ * a file outside any story is named by `label` (its file name) rather than by a hash of its text.
+ */
+export function resolveInput(
+  input: string,
+  hints: IngestHints = {},
+  label: string = basename(input),
+  corpusDir: string = CORPUS_DIR,
+): Resolved {
   let file = input;
   if (!existsSync(input)) {
     const match = input.match(/^([\w.-]+)\/([\w.-]+)$/);
@@ -38,20 +50,66 @@ export function resolveInput(input: string, corpusDir: string = CORPUS_DIR): Res
   } else if (statSync(input).isDirectory()) {
     return { error: `${input}: is a folder, not a file` };
   }
-  const result = ingestFile(file);
+  const fromStory = hintsForFile(file);
+  const result = ingestFile(file, { ...(fromStory.id === undefined ? { id: label } : {}), ...hints });
   return 'error' in result ? { error: `${input}: ${result.error.message} (${result.error.code})` } : result;
 }
 
+interface Options {
+  inputs: string[];
+  json: boolean;
+  help: boolean;
+  /** Hints per input, keyed by the input as given on the command line. */
+  hints: Map<string, IngestHints>;
+}
+
+/** Reads the arguments; a string is a usage error. `--date`/`--outlet` name their file as it was given. */
+function parseArgs(args: readonly string[]): Options | string {
+  const options: Options = { inputs: [], json: false, help: false, hints: new Map() };
+  const perFile: Array<[string, 'published' | 'outlet', string]> = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--date' || arg === '--outlet') {
+      const value = args[++i];
+      const at = value?.lastIndexOf('=') ?? -1;
+      if (value === undefined || at <= 0) return `${arg} needs FILE=${arg === '--date' ? 'YYYY-MM-DD' : 'NAME'}`;
+      const target = value.slice(0, at);
+      const setting = value.slice(at + 1);
+      if (arg === '--date' && !isIsoDate(setting))
+        return `--date must give a real date as YYYY-MM-DD, not "${setting}"`;
+      if (arg === '--outlet' && setting.trim() === '') return '--outlet needs a name after FILE=';
+      perFile.push([target, arg === '--date' ? 'published' : 'outlet', setting]);
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else options.inputs.push(arg);
+  }
+  if (options.help) return options;
+  if (options.inputs.length !== 2) return 'give exactly two articles';
+  for (const [target, field, setting] of perFile) {
+    if (!options.inputs.includes(target))
+      return `${target} is not one of the articles given (${options.inputs.join(', ')})`;
+    const hints = options.hints.get(target) ?? {};
+    hints[field] = setting;
+    options.hints.set(target, hints);
+  }
+  return options;
+}
+
 export async function run(args: string[], io: CompareIo = process): Promise<number> {
-  const json = args.includes('--json');
-  const unknown = args.find((arg) => arg.startsWith('-') && arg !== '--json');
-  const positional = args.filter((arg) => !arg.startsWith('-'));
-  if (unknown !== undefined || positional.length !== 2) {
-    const problem = unknown !== undefined ? `unknown option ${unknown}` : 'give exactly two articles';
-    io.stderr.write(`parallax compare: ${problem}\n${USAGE}\n`);
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    io.stderr.write(`parallax compare: ${options}\n${USAGE}\n`);
     return 2;
   }
-  const sides = positional.map((input) => resolveInput(input));
+  if (options.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  // Sides are named by their file names, or by the paths as given when both files have the same name.
+  const names = options.inputs.map((input) => basename(input));
+  const labels = new Set(names).size === names.length ? names : options.inputs;
+  const sides = options.inputs.map((input, i) => resolveInput(input, options.hints.get(input), labels[i]));
   for (const side of sides) {
     if ('error' in side) {
       io.stderr.write(`parallax compare: ${side.error}\n`);
@@ -61,7 +119,7 @@ export async function run(args: string[], io: CompareIo = process): Promise<numb
   const [left, right] = sides.map((side) => (side as { article: Article }).article) as [Article, Article];
   const comparison = compareArticles(left, right);
   io.stdout.write(
-    json ? `${JSON.stringify(comparison, null, 2)}\n` : formatReport(comparison, io.stdout.isTTY === true),
+    options.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatReport(comparison, io.stdout.isTTY === true),
   );
   return 0;
 }

@@ -102,7 +102,7 @@ function parseArgs(args: readonly string[]): Options | string {
   return options.files.length === 0 ? 'no file given' : options;
 }
 
-function isIsoDate(value: string): boolean {
+export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

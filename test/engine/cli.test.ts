@@ -105,4 +105,59 @@ describe('compare CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
   });
+
+  it('prints the usage on stdout and exits 0 with --help', async () => {
+    const result = await compare(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Usage: npm run compare');
+    expect(result.stdout).toContain('--date F=D');
+  });
+
+  describe('per-file dates and outlets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-compare-dates-'));
+    const tuesday = join(dir, 'tuesday.txt');
+    const sunday = join(dir, 'sunday.txt');
+    writeFileSync(tuesday, 'Fire officials said the blaze at the market killed 12 people on Tuesday.\n');
+    writeFileSync(sunday, 'Fire officials said the blaze at the market killed 12 people on Sunday.\n');
+    const relationOf = (result: Captured): string | undefined =>
+      (JSON.parse(result.stdout) as Comparison).alignments[0]?.relation;
+
+    it('resolves weekdays against the --date of each file, so another day differs', async () => {
+      const dated = await compare([
+        tuesday,
+        sunday,
+        '--json',
+        `--date`,
+        `${tuesday}=2025-01-10`,
+        '--date',
+        `${sunday}=2025-01-10`,
+      ]);
+      expect(dated.code).toBe(0);
+      expect(relationOf(dated)).toBe('differ');
+      const comparison = JSON.parse(dated.stdout) as Comparison;
+      expect(comparison.left.published).toBe('2025-01-10');
+      expect(comparison.alignments[0]?.reasons.map((r) => r.code)).toContain('date-differs');
+    });
+
+    it('labels a side by its file name, or by --outlet', async () => {
+      const plain = JSON.parse((await compare([tuesday, sunday, '--json'])).stdout) as Comparison;
+      expect([plain.left.id, plain.right.id]).toEqual(['tuesday.txt', 'sunday.txt']);
+      const named = await compare([tuesday, sunday, '--outlet', `${sunday}=The Sunday Paper`]);
+      expect(named.stdout).toContain('Only in The Sunday Paper');
+      expect(named.stdout).not.toContain('sha256:');
+    });
+
+    it('refuses a --date or --outlet for a file that was not given, and a date that is not one', async () => {
+      for (const args of [
+        [tuesday, sunday, '--date', 'other.txt=2025-01-10'],
+        [tuesday, sunday, '--date', `${tuesday}=2025-02-30`],
+        [tuesday, sunday, '--outlet', tuesday],
+      ]) {
+        const result = await compare(args);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+      }
+    });
+  });
 });
