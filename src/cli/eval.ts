@@ -1,4 +1,4 @@
-// `npm run eval [-- --only ingest|engine|html] [--corpus DIR] [--html DIR] [--check-floor] [--quiet]`: scores the
+// `npm run eval [-- --only ingest|engine|html] [--corpus DIR] [--gold DIR] [--html DIR] [--check-floor] [--quiet]`: scores the
 // ingest and the engine against the gold in test/gold/ (and the ingest's HTML extraction against the public
 // benchmark in ../shared/html-benchmark), prints every miss and false link per pair and file, the totals, and
 // as its last line one JSON object with the totals. With --check-floor it exits 1 when a total breaks
@@ -19,14 +19,14 @@ import { DEV_CORPUS, GOLD_DIR, goldFiles, REPO_CORPUS } from './gold-check.js';
 import { ingestFile } from './ingest.js';
 
 const USAGE =
-  'Usage: npm run eval -- [--only ingest|engine|html] [--corpus DIR] [--html DIR] [--check-floor] [--quiet] [--write-html FILE]';
+  'Usage: npm run eval -- [--only ingest|engine|html] [--corpus DIR] [--gold DIR] [--html DIR] [--check-floor] [--quiet] [--write-html FILE]';
 const HTML_BENCHMARK = join(DEV_CORPUS, '../html-benchmark');
-const FLOOR_FILE = join(GOLD_DIR, 'floor.json');
 const CUT = 100;
 
 interface Options {
   only: 'ingest' | 'engine' | 'html' | null;
   corpus: string;
+  gold: string;
   html: string;
   checkFloor: boolean;
   quiet: boolean;
@@ -43,6 +43,7 @@ function parseArgs(args: string[]): Options | string {
   const options: Options = {
     only: null,
     corpus: DEV_CORPUS,
+    gold: GOLD_DIR,
     html: HTML_BENCHMARK,
     checkFloor: false,
     quiet: false,
@@ -56,8 +57,12 @@ function parseArgs(args: string[]): Options | string {
     else if (arg === '--only' && (value === 'ingest' || value === 'engine' || value === 'html')) {
       options.only = value;
       i++;
-    } else if ((arg === '--corpus' || arg === '--html' || arg === '--write-html') && value !== undefined) {
+    } else if (
+      (arg === '--corpus' || arg === '--gold' || arg === '--html' || arg === '--write-html') &&
+      value !== undefined
+    ) {
       if (arg === '--corpus') options.corpus = value;
+      else if (arg === '--gold') options.gold = value;
       else if (arg === '--html') options.html = value;
       else options.writeHtml = value;
       i++;
@@ -95,7 +100,7 @@ export async function run(args: string[], io: EvalIo = process): Promise<number>
 
   if (options.only === null || options.only === 'engine') {
     const scores: PairScore[] = [];
-    for (const path of goldFiles(join(GOLD_DIR, 'pairs'))) {
+    for (const path of goldFiles(join(options.gold, 'pairs'))) {
       const gold = readGold<GoldPair & { corpus?: string }>(path);
       const corpus = gold.corpus === 'repo' ? REPO_CORPUS : options.corpus;
       const sides = [gold.left, gold.right].map((side) =>
@@ -138,7 +143,7 @@ export async function run(args: string[], io: EvalIo = process): Promise<number>
 
   if (options.only === null || options.only === 'ingest') {
     const scores: IngestScore[] = [];
-    for (const path of goldFiles(join(GOLD_DIR, 'ingest'))) {
+    for (const path of goldFiles(join(options.gold, 'ingest'))) {
       const gold = readGold<GoldIngestFile>(path);
       const file = join(options.corpus, gold.story, gold.file);
       const name = `${gold.story}/${gold.file}`;
@@ -171,7 +176,7 @@ export async function run(args: string[], io: EvalIo = process): Promise<number>
   if (totals.engine !== undefined) {
     const e = totals.engine;
     out(
-      `engine (${e.pairs} pairs): alignment precision ${e.alignmentPrecision}, recall ${e.alignmentRecall} (${e.unannotatedPairs} predicted pairs hold an unannotated sentence); relations ${e.relationAccuracy}; conflicts found ${e.conflictRecall} of ${e.conflicts}, ${e.contradictionsLabelledAgree} labelled agree; only-in precision ${e.onlyPrecision}, recall ${e.onlyRecall}; fact conflicts ${e.factConflictRecall}, false ${e.falseFactConflicts}; junk entity rows ${e.junkEntityShare}`,
+      `engine (${e.pairs} pairs): alignment precision ${e.alignmentPrecision}, recall ${e.alignmentRecall} (${e.unannotatedPairs} predicted pairs hold an unannotated sentence); relations ${e.relationAccuracy}; conflicts found ${e.conflictsFound} of ${e.conflicts} (${e.conflictRecall}), ${e.contradictionsLabelledAgree} labelled agree; only-in precision ${e.onlyPrecision}, recall ${e.onlyRecall}; fact conflicts ${e.factConflictRecall}, false ${e.falseFactConflicts}; junk entity rows ${e.junkEntityShare}`,
     );
   }
   if (totals.ingest !== undefined) {
@@ -196,7 +201,7 @@ export async function run(args: string[], io: EvalIo = process): Promise<number>
   }
   let status = 0;
   if (options.checkFloor) {
-    const floor = readGold<Floor>(FLOOR_FILE);
+    const floor = readGold<Floor>(join(options.gold, 'floor.json'));
     const breaches = floorBreaches(totals, floor);
     for (const breach of breaches) io.stderr.write(`parallax eval: below the floor: ${breach}\n`);
     out(breaches.length === 0 ? 'floor: every figure holds' : `floor: ${breaches.length} figure(s) broken`);

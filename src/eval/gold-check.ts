@@ -31,15 +31,26 @@ function wordCount(anchor: string): number {
   return anchor.trim().split(/\s+/).filter(Boolean).length;
 }
 
-/** Checks one anchor: its length, and how often it occurs in the raw text (`unique`: exactly once). */
-function checkAnchor(problems: Problems, where: string, anchor: Json, raw: string, unique: boolean): void {
+/**
+ * Checks one anchor: its length, and how often it occurs in the raw text (`unique`: exactly once). A furniture
+ * line may be a single short word ("SEOUL", "Metro"); other anchors must be distinctive.
+ */
+function checkAnchor(
+  problems: Problems,
+  where: string,
+  anchor: Json,
+  raw: string,
+  unique: boolean,
+  short = false,
+): void {
   if (typeof anchor !== 'string' || anchor.trim() === '') {
     problems.add(`${where}: an anchor must be a non-empty string`);
     return;
   }
   const words = wordCount(anchor);
   if (words > MAX_ANCHOR_WORDS) problems.add(`${where}: "${anchor}" has ${words} words (at most ${MAX_ANCHOR_WORDS})`);
-  if (words < 2 && anchor.trim().length < 6) problems.add(`${where}: "${anchor}" is too short to be distinctive`);
+  if (!short && words < 2 && anchor.trim().length < 6)
+    problems.add(`${where}: "${anchor}" is too short to be distinctive`);
   const count = occurrences(fold(raw), fold(anchor)).length;
   if (count === 0) problems.add(`${where}: "${anchor}" is not in the raw file`);
   else if (unique && count > 1) problems.add(`${where}: "${anchor}" occurs ${count} times in the raw file`);
@@ -193,7 +204,7 @@ export function checkIngestGold(value: Json, raw: string): string[] {
         problems.add(`furniture[${i}] is { anchor, role } with role one of ${FURNITURE_ROLES.join(', ')}`);
         return;
       }
-      checkAnchor(problems, `furniture[${i}]`, item.anchor, raw, false);
+      checkAnchor(problems, `furniture[${i}]`, item.anchor, raw, false, true);
     });
   }
   const folded = fold(raw);

@@ -80,11 +80,14 @@ export function scoreIngest(name: string, gold: GoldIngestFile, article: Article
   const compared = article.sentences.filter((s) => COMPARED.has(s.role));
   counts.bodySentences = compared.length;
 
-  // Residue: compared sentences that hold a line of furniture (every occurrence: pages repeat lines).
+  // Residue: compared sentences that hold a line of furniture (every occurrence: pages repeat lines). A one-word
+  // line ("Metro", "SEOUL") counts only where a sentence starts with it, since the word may also be in the text.
   const residue = new Map<number, string>();
   for (const item of gold.furniture) {
+    const oneWord = !/\s/.test(item.anchor.trim());
     for (const i of index.allSentences(item.anchor)) {
       const sentence = article.sentences[i];
+      if (oneWord && !startsWithWord(sentence?.text ?? '', item.anchor)) continue;
       if (sentence === undefined || !COMPARED.has(sentence.role) || keptAsItsRole(item.role, sentence.role)) continue;
       if (!residue.has(i)) residue.set(i, `${item.role}: ${item.anchor}`);
     }
@@ -190,6 +193,12 @@ function scoreMetadata(gold: GoldIngestFile, article: Article, counts: IngestCou
   check('agency', gold.agency, article.agency, sameName(gold.agency, article.agency));
   check('dateline', gold.dateline, article.dateline, sameName(gold.dateline, article.dateline));
   check('published', gold.published, article.published, gold.published === article.published);
+}
+
+function startsWithWord(text: string, word: string): boolean {
+  return fold(text)
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .startsWith(fold(word).replace(/^[^\p{L}\p{N}]+/u, ''));
 }
 
 /** "AFP" = "afp"; "SEOUL" = "Seoul"; "CEBU, Philippines" holds "Cebu". */

@@ -13,6 +13,7 @@ export interface EngineTotals {
   relationAccuracy: number;
   conflictRecall: number;
   conflicts: number;
+  conflictsFound: number;
   contradictionsLabelledAgree: number;
   onlyPrecision: number;
   onlyRecall: number;
@@ -65,6 +66,7 @@ export function engineTotals(scores: PairScore[]): EngineTotals {
     relationAccuracy: ratio(c.correctRelations, c.judgedRelations),
     conflictRecall: ratio(c.conflictsFound, c.goldConflicts),
     conflicts: c.goldConflicts,
+    conflictsFound: c.conflictsFound,
     contradictionsLabelledAgree: c.contradictionsLabelledAgree,
     onlyPrecision: ratio(c.correctOnly, c.predictedOnly),
     onlyRecall: ratio(c.onlyFound, c.goldOnly),
