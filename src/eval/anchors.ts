@@ -35,6 +35,19 @@ export class AnchorIndex {
     return [...found].sort((a, b) => a - b);
   }
 
+  /** Indexes of the sentences that overlap a span of the clean text. */
+  sentencesIn(span: [number, number]): number[] {
+    return this.overlapping(span);
+  }
+
+  /** The span from the first occurrence of `first` to the end of the first `last` after it, if both are there. */
+  between(first: string, last: string): [number, number] | null {
+    const start = this.spans(first)[0];
+    if (start === undefined) return null;
+    const end = this.spans(last).find(([from]) => from >= start[0]);
+    return end === undefined ? null : [start[0], end[1]];
+  }
+
   sentence(index: number): Sentence | undefined {
     return this.article.sentences[index];
   }

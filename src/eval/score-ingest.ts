@@ -80,12 +80,19 @@ export function scoreIngest(name: string, gold: GoldIngestFile, article: Article
   const compared = article.sentences.filter((s) => COMPARED.has(s.role));
   counts.bodySentences = compared.length;
 
-  // Residue: compared sentences that hold a line of furniture (every occurrence: pages repeat lines). A one-word
-  // line ("Metro", "SEOUL") counts only where a sentence starts with it, since the word may also be in the text.
+  // Residue: compared sentences that hold a line of furniture. Every occurrence counts (pages repeat lines), except
+  // one inside a real paragraph: a tag line "North Korea" is furniture, the same words in the lede are not. A
+  // one-word line ("Metro", "SEOUL") counts only where a sentence starts with it.
+  const paragraphSpans = gold.paragraphs
+    .map((paragraph) => index.between(paragraph.first, paragraph.last))
+    .filter((span): span is [number, number] => span !== null);
+  const inParagraph = ([start, end]: [number, number]): boolean =>
+    paragraphSpans.some(([from, to]) => start >= from && end <= to);
   const residue = new Map<number, string>();
   for (const item of gold.furniture) {
     const oneWord = !/\s/.test(item.anchor.trim());
-    for (const i of index.allSentences(item.anchor)) {
+    const occurrences = index.spans(item.anchor).filter((span) => !inParagraph(span));
+    for (const i of new Set(occurrences.flatMap((span) => index.sentencesIn(span)))) {
       const sentence = article.sentences[i];
       if (oneWord && !startsWithWord(sentence?.text ?? '', item.anchor)) continue;
       if (sentence === undefined || !COMPARED.has(sentence.role) || keptAsItsRole(item.role, sentence.role)) continue;
@@ -95,9 +102,13 @@ export function scoreIngest(name: string, gold: GoldIngestFile, article: Article
   counts.residueSentences = residue.size;
   for (const [i, detail] of residue) errors.push({ kind: 'residue', text: article.sentences[i]?.text ?? '', detail });
 
-  // Real paragraphs: both ends must be in compared sentences.
-  const inCompared = (anchor: string): boolean =>
-    index.allSentences(anchor).some((i) => COMPARED.has(article.sentences[i]?.role ?? 'caption'));
+  // Real paragraphs: both ends must be in compared sentences. A first anchor that opens with the dateline is looked
+  // for without it, since the ingest takes the dateline out of the body ("SEOUL, Jan 29 : Samsung" → "Samsung").
+  const inCompared = (anchor: string): boolean => {
+    const words = withoutDateline(anchor, gold.dateline);
+    if (words === '') return true;
+    return index.allSentences(words).some((i) => COMPARED.has(article.sentences[i]?.role ?? 'caption'));
+  };
   for (const paragraph of gold.paragraphs) {
     counts.paragraphs++;
     const lostEnd = [paragraph.first, paragraph.last].filter((anchor) => !inCompared(anchor));
@@ -193,6 +204,16 @@ function scoreMetadata(gold: GoldIngestFile, article: Article, counts: IngestCou
   check('agency', gold.agency, article.agency, sameName(gold.agency, article.agency));
   check('dateline', gold.dateline, article.dateline, sameName(gold.dateline, article.dateline));
   check('published', gold.published, article.published, gold.published === article.published);
+}
+
+/** The anchor without a leading dateline and what follows it up to its separator ("SEOUL, Nov 2 (AFP) - Two" → "Two"). */
+export function withoutDateline(anchor: string, dateline: string | null): string {
+  const folded = fold(anchor);
+  if (dateline === null || !folded.startsWith(fold(dateline))) return anchor;
+  const rest = folded.slice(fold(dateline).length);
+  // The dateline's tail ends at its separator within a few words: " -", ":", "(AFP) -", "/TASS/.".
+  const separator = rest.match(/^.{0,40}?(?:\s-|:|\)\s*-?|\/\.)\s*/u);
+  return separator === null ? anchor : rest.slice(separator[0].length).trim();
 }
 
 function startsWithWord(text: string, word: string): boolean {

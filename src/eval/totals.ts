@@ -119,6 +119,7 @@ export function ingestTotals(scores: IngestScore[]): IngestTotals {
 
 /** The floor: figures that may not fall (`min`) or rise (`max`), by dotted path into the totals. */
 export interface Floor {
+  note?: string;
   min: Record<string, number>;
   max: Record<string, number>;
 }

@@ -26,7 +26,8 @@ const GOLD: GoldIngestFile = {
     { anchor: 'See more on', role: 'remove' },
   ],
   paragraphs: [
-    { first: 'Seoul affirmed on Feb 19', last: 'plans to seek asylum in the South.' },
+    { first: 'SEOUL – Seoul affirmed on Feb 19', last: 'plans to seek asylum in the South.' },
+    { first: 'South Korean and Western intelligence', last: 'into the Kursk border region.' },
     { first: 'Neither Moscow nor Pyongyang', last: 'have confirmed the deployment.' },
   ],
   sentences: ['Seoul affirmed on Feb 19', 'Seoul’s Chosun Ilbo newspaper published', 'The soldier, who the newspaper'],
@@ -80,5 +81,17 @@ describe('ingest scoring', () => {
     const score = scoreIngest('seed', wrong, ingest(RAW));
     expect(score.counts.metadata.dateline).toEqual({ shown: 1, right: 0, spurious: 0 });
     expect(score.counts.metadata.agency).toEqual({ shown: 0, right: 0, spurious: 1 });
+  });
+
+  it('counts a tag line that repeats words of the text as residue only where it stands outside a real paragraph', () => {
+    const gold = {
+      ...GOLD,
+      furniture: [...GOLD.furniture, { anchor: 'Kursk border region', role: 'remove' as const }],
+    };
+    expect(scoreIngest('seed', gold, ingest(RAW)).counts.residueSentences).toBe(0);
+    const tagged = RAW.replace('See more on', 'Kursk border region\n\nSee more on');
+    const score = scoreIngest('seed', gold, ingest(tagged));
+    expect(score.counts.residueSentences).toBe(1);
+    expect(score.errors.find((e) => e.kind === 'residue')?.text).toBe('Kursk border region');
   });
 });
