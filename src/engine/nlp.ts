@@ -2,7 +2,7 @@
 // reads ./.env, ~1 s), so only side-effect-free subfolders are imported here, and nothing else in the
 // project imports natural.
 import distance from 'natural/lib/natural/distance/index.js';
-import stemmers from 'natural/lib/natural/stemmers/index.js';
+import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import stopwordsModule from 'natural/lib/natural/util/stopwords.js';
 import { WordTable } from './memo.js';
 
@@ -25,7 +25,7 @@ export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     // Porter knows only ASCII; a name such as "eugénie" or a Korean word stays whole.
-    stemmed = /^[a-z]+$/.test(word) ? stemmers.PorterStemmer.stem(word) : word;
+    stemmed = /^[a-z]+$/.test(word) ? porterStemmer.stem(word) : word;
     stemCache.set(word, stemmed);
   }
   return stemmed;

@@ -2,8 +2,29 @@
 // written out as plain text with one paragraph per block element, so the text stages that follow see the same
 // kind of input as a text scrape.
 
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as LinkedomModule from 'linkedom';
+
+/**
+ * linkedom and Readability are loaded on the first HTML page, not at start: linkedom alone costs ~0.15 s of start-up,
+ * which every CLI run and server start paid for text input too. `require` keeps `extractHtml` synchronous.
+ */
+interface HtmlLibraries {
+  parseHTML: typeof LinkedomModule.parseHTML;
+  Readability: typeof ReadabilityModule.Readability;
+}
+let libraries: HtmlLibraries | null = null;
+function htmlLibraries(): HtmlLibraries {
+  if (libraries === null) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      parseHTML: (require('linkedom') as typeof LinkedomModule).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+    };
+  }
+  return libraries;
+}
 
 export interface HtmlExtract {
   /** Plain text, one block element per paragraph, paragraphs separated by a blank line. */
@@ -53,7 +74,8 @@ export function looksLikeHtml(raw: string): boolean {
  * ("nothing found" is a value, as in Readability itself).
  */
 export function extractHtml(html: string): HtmlExtract | null {
-  let parsed: ReturnType<Readability<DomNode>['parse']>;
+  const { parseHTML, Readability } = htmlLibraries();
+  let parsed: ReturnType<ReadabilityModule.Readability<DomNode>['parse']>;
   try {
     // linkedom gives a fragment (`<p>…</p>` pasted alone) no body, and Readability reads only the body.
     const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
