@@ -12,10 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diffWords } from 'diff';
 import DiffMatchPatch from 'diff-match-patch';
-import { hintsForFile } from '../src/corpus.js';
-import { compareArticles } from '../src/engine/index.js';
-import { ingestArticle } from '../src/ingest/index.js';
 import type { Article, Sentence } from '../src/types.js';
+import { compareArticles, hintsForFile, ingestArticle } from './built.js';
 
 export interface EngineBenchResult {
   /** Median ms of ingest (both articles) + compareArticles on the seed pair. */

@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteStore, seedFromCorpus } from '../src/store/index.js';
-import { createApp } from '../src/web/app.js';
+import { createApp, openSqliteStore, seedFromCorpus } from './built.js';
 
 /** Seconds per target: long enough for a stable average on a noisy shared machine. */
 const DURATION_SECONDS = 10;

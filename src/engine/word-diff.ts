@@ -26,10 +26,7 @@ interface Units {
   spaceStarts: number[];
 }
 
-/**
- * Gathers a text's units. A class rather than named closures inside unitsOf: under tsx those are renamed
- * each time unitsOf runs (see test/source/no-named-closures.test.ts).
- */
+/** Gathers a text's units. */
 class UnitsBuilder {
   readonly keys: string[] = [];
   readonly starts: number[] = [];
