@@ -7,14 +7,14 @@ import type { AuditEntry } from './types.js';
 export type AuditDetail = Record<string, string | number | boolean | null>;
 
 export function appendAudit(ctx: StoreContext, actor: string, action: string, detail: AuditDetail): void {
-  ctx.db
+  ctx
     .prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)')
     .run(isoTime(ctx), actor, action, JSON.stringify(detail));
 }
 
 /** The newest `limit` entries, newest first. */
 export function listAudit(ctx: StoreContext, limit: number): AuditEntry[] {
-  const rows = ctx.db
+  const rows = ctx
     .prepare<[number], AuditEntry>('SELECT id, at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?')
     .all(Math.max(0, Math.floor(limit)));
   return rows;

@@ -172,10 +172,26 @@ function checkMigrationList(migrations: readonly Migration[]): void {
 /** What every table module works with: the connection and the clock (injected so tests can move time). */
 export interface StoreContext {
   db: Db;
+  /** `db.prepare`, once per SQL text: a statement is compiled the first time and reused (~13 % of server CPU was
+   * spent re-preparing). The SQL texts are constants, so the cache stays small. */
+  prepare: Db['prepare'];
   /** Milliseconds since the epoch. */
   now: () => number;
 }
 
 export function isoTime(ctx: StoreContext): string {
   return new Date(ctx.now()).toISOString();
+}
+
+/** A `prepare` that compiles each SQL text once per connection. */
+export function preparedOnce(db: Db): Db['prepare'] {
+  const statements = new Map<string, Database.Statement>();
+  return ((source: string) => {
+    let statement = statements.get(source);
+    if (statement === undefined) {
+      statement = db.prepare(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }

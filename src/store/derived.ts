@@ -7,7 +7,7 @@ import { STORE } from '../config.js';
 import { isoTime, type StoreContext } from './db.js';
 
 export function getDerived(ctx: StoreContext, key: string): string | null {
-  const row = ctx.db.prepare<[string], { value: string }>('SELECT value FROM derived_cache WHERE key = ?').get(key);
+  const row = ctx.prepare<[string], { value: string }>('SELECT value FROM derived_cache WHERE key = ?').get(key);
   return row === undefined ? null : row.value;
 }
 
@@ -18,14 +18,14 @@ export function putDerived(
   maxEntries: number = STORE.maxDerivedEntries,
 ): void {
   const put = ctx.db.transaction(() => {
-    ctx.db
+    ctx
       .prepare(
         `INSERT INTO derived_cache (key, value, created_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at`,
       )
       .run(key, value, isoTime(ctx));
     // Oldest first; rowid breaks ties between rows written in the same millisecond.
-    ctx.db
+    ctx
       .prepare(
         `DELETE FROM derived_cache WHERE rowid IN (
            SELECT rowid FROM derived_cache ORDER BY created_at, rowid

@@ -43,9 +43,7 @@ export function getEditor(ctx: StoreContext, name: string): EditorRecord | null 
 }
 
 export function countActiveEditors(ctx: StoreContext): number {
-  const row = ctx.db
-    .prepare<[], { n: number }>('SELECT count(*) AS n FROM editors WHERE password_hash IS NOT NULL')
-    .get();
+  const row = ctx.prepare<[], { n: number }>('SELECT count(*) AS n FROM editors WHERE password_hash IS NOT NULL').get();
   return row?.n ?? 0;
 }
 
@@ -61,14 +59,12 @@ export function issueSetupToken(ctx: StoreContext, name: string, actor: string, 
   const issue = ctx.db.transaction(() => {
     let editor = getEditorRow(ctx, name);
     if (editor === undefined) {
-      ctx.db
-        .prepare('INSERT INTO editors (name, password_hash, created_at) VALUES (?, NULL, ?)')
-        .run(name, isoTime(ctx));
+      ctx.prepare('INSERT INTO editors (name, password_hash, created_at) VALUES (?, NULL, ?)').run(name, isoTime(ctx));
       editor = getEditorRow(ctx, name) ?? bugMissing(name);
       appendAudit(ctx, actor, 'editor.create', { editorId: editor.id, name });
     }
-    ctx.db.prepare('DELETE FROM setup_tokens WHERE editor_id = ?').run(editor.id);
-    ctx.db
+    ctx.prepare('DELETE FROM setup_tokens WHERE editor_id = ?').run(editor.id);
+    ctx
       .prepare('INSERT INTO setup_tokens (token_hash, editor_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
       .run(sha256Hex(token), editor.id, ctx.now() + ttlMs, isoTime(ctx));
     appendAudit(ctx, actor, 'editor.setup-token', { editorId: editor.id, name, expiresInMs: ttlMs });
@@ -80,7 +76,7 @@ export function issueSetupToken(ctx: StoreContext, name: string, actor: string, 
 /** The editor a setup token belongs to, while it is unused and unexpired; the token stays valid. */
 export function getSetupTokenEditor(ctx: StoreContext, token: string): EditorRecord | null {
   if (!plausibleToken(token)) return null;
-  const row = ctx.db
+  const row = ctx
     .prepare<[string, number], EditorRow>(
       `SELECT e.id, e.name, e.password_hash, e.created_at FROM setup_tokens t JOIN editors e ON e.id = t.editor_id
        WHERE t.token_hash = ? AND t.expires_at > ?`,
@@ -114,7 +110,7 @@ export async function redeemSetupToken(
   const passwordHash = await hashPassword(password);
   const redeem = ctx.db.transaction((): EditorRecord | null => {
     // Deleting the token is the claim: of two requests racing with one link, only one deletes a row.
-    const claimed = ctx.db
+    const claimed = ctx
       .prepare<[string, number], { editor_id: number }>(
         'DELETE FROM setup_tokens WHERE token_hash = ? AND expires_at > ? RETURNING editor_id',
       )
@@ -124,12 +120,12 @@ export async function redeemSetupToken(
       if (getEditorRow(ctx, newName) !== undefined) {
         throw new InputError('duplicate', `There is already an editor called "${newName}".`);
       }
-      ctx.db.prepare('UPDATE editors SET name = ? WHERE id = ?').run(newName, claimed.editor_id);
+      ctx.prepare('UPDATE editors SET name = ? WHERE id = ?').run(newName, claimed.editor_id);
       appendAudit(ctx, newName, 'editor.rename', { editorId: claimed.editor_id, from: holder.name, to: newName });
     }
-    ctx.db.prepare('UPDATE editors SET password_hash = ? WHERE id = ?').run(passwordHash, claimed.editor_id);
+    ctx.prepare('UPDATE editors SET password_hash = ? WHERE id = ?').run(passwordHash, claimed.editor_id);
     // A new password signs out every existing session of the account (the reason for a reset may be a leak).
-    ctx.db.prepare('DELETE FROM sessions WHERE editor_id = ?').run(claimed.editor_id);
+    ctx.prepare('DELETE FROM sessions WHERE editor_id = ?').run(claimed.editor_id);
     const editor = getEditorRowById(ctx, claimed.editor_id) ?? bugMissing(String(claimed.editor_id));
     appendAudit(ctx, editor.name, 'editor.password-set', { editorId: editor.id });
     return toEditor(editor);
@@ -156,8 +152,8 @@ export function createSession(ctx: StoreContext, editorId: number, ttlMs: number
       throw new NotFoundError(`There is no active editor with id ${editorId}.`);
     }
     // Expired sessions are useless; clearing them here keeps the table the size of the active ones.
-    ctx.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(ctx.now());
-    ctx.db
+    ctx.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(ctx.now());
+    ctx
       .prepare('INSERT INTO sessions (token_hash, editor_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
       .run(sha256Hex(token), editorId, ctx.now() + ttlMs, isoTime(ctx));
     appendAudit(ctx, editor.name, 'session.create', { editorId });
@@ -168,7 +164,7 @@ export function createSession(ctx: StoreContext, editorId: number, ttlMs: number
 
 export function getSessionEditor(ctx: StoreContext, sessionToken: string): EditorRecord | null {
   if (!plausibleToken(sessionToken)) return null;
-  const row = ctx.db
+  const row = ctx
     .prepare<[string, number], EditorRow>(
       `SELECT e.id, e.name, e.password_hash, e.created_at FROM sessions s JOIN editors e ON e.id = s.editor_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND e.password_hash IS NOT NULL`,
@@ -180,7 +176,7 @@ export function getSessionEditor(ctx: StoreContext, sessionToken: string): Edito
 export function deleteSession(ctx: StoreContext, sessionToken: string): void {
   if (!plausibleToken(sessionToken)) return;
   const remove = ctx.db.transaction(() => {
-    const gone = ctx.db
+    const gone = ctx
       .prepare<[string], { editor_id: number }>('DELETE FROM sessions WHERE token_hash = ? RETURNING editor_id')
       .get(sha256Hex(sessionToken));
     if (gone === undefined) return;
@@ -198,7 +194,7 @@ export function createApiToken(ctx: StoreContext, editorId: number, label: strin
     if (editor === undefined || editor.password_hash === null) {
       throw new NotFoundError(`There is no active editor with id ${editorId}.`);
     }
-    const { lastInsertRowid } = ctx.db
+    const { lastInsertRowid } = ctx
       .prepare('INSERT INTO api_tokens (token_hash, editor_id, label, created_at) VALUES (?, ?, ?, ?)')
       .run(sha256Hex(token), editorId, cleanLabel, isoTime(ctx));
     appendAudit(ctx, editor.name, 'api-token.create', {
@@ -213,7 +209,7 @@ export function createApiToken(ctx: StoreContext, editorId: number, label: strin
 
 export function getApiTokenEditor(ctx: StoreContext, token: string): EditorRecord | null {
   if (!plausibleToken(token) || !token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = ctx.db
+  const row = ctx
     .prepare<[string], EditorRow>(
       `SELECT e.id, e.name, e.password_hash, e.created_at FROM api_tokens t JOIN editors e ON e.id = t.editor_id
        WHERE t.token_hash = ? AND e.password_hash IS NOT NULL`,
@@ -235,13 +231,13 @@ function checkTtl(ttlMs: number): void {
 }
 
 function getEditorRow(ctx: StoreContext, name: string): EditorRow | undefined {
-  return ctx.db
+  return ctx
     .prepare<[string], EditorRow>('SELECT id, name, password_hash, created_at FROM editors WHERE name = ?')
     .get(name);
 }
 
 function getEditorRowById(ctx: StoreContext, id: number): EditorRow | undefined {
-  return ctx.db
+  return ctx
     .prepare<[number], EditorRow>('SELECT id, name, password_hash, created_at FROM editors WHERE id = ?')
     .get(id);
 }

@@ -3,7 +3,7 @@
 // (IMMEDIATE transactions + busy_timeout), so several processes may share one database file.
 
 import { listAudit } from './audit.js';
-import type { Db, StoreContext } from './db.js';
+import { type Db, preparedOnce, type StoreContext } from './db.js';
 import { getDerived, putDerived } from './derived.js';
 import * as editors from './editors.js';
 import * as content from './stories-articles.js';
@@ -20,7 +20,7 @@ export class SqliteStore implements Store {
   #closed = false;
 
   constructor(db: Db, options: SqliteStoreOptions = {}) {
-    this.#ctx = { db, now: options.now ?? Date.now };
+    this.#ctx = { db, prepare: preparedOnce(db), now: options.now ?? Date.now };
   }
 
   /** The connection itself, for tests and maintenance (integrity checks, backups); not for the web layer. */

@@ -21,7 +21,7 @@ import {
   checkOptionalUrl,
   checkSlug,
 } from './validate.js';
-import { addVersion, listVersionMetas } from './versions.js';
+import { addVersion, listStoryVersionMetas, listVersionMetas } from './versions.js';
 
 /** Characters. A source note is a paragraph describing where the text came from. */
 const MAX_SOURCE_NOTE_LENGTH = 4_000;
@@ -53,8 +53,8 @@ const ARTICLE_SELECT = `SELECT a.id, a.story_id, s.slug AS story_slug, a.slug, a
   a.language, a.source_note, a.created_at FROM articles a JOIN stories s ON s.id = a.story_id`;
 
 export function listStories(ctx: StoreContext): StorySummary[] {
-  const stories = ctx.db.prepare<[], StoryRow>('SELECT id, slug, title, created_at FROM stories ORDER BY id').all();
-  const articles = ctx.db.prepare<[], ArticleRow>(`${ARTICLE_SELECT} ORDER BY a.id`).all();
+  const stories = ctx.prepare<[], StoryRow>('SELECT id, slug, title, created_at FROM stories ORDER BY id').all();
+  const articles = ctx.prepare<[], ArticleRow>(`${ARTICLE_SELECT} ORDER BY a.id`).all();
   const versions = groupVersions(listVersionMetas(ctx, null));
   return stories.map((story) => ({
     ...toStory(story),
@@ -63,25 +63,26 @@ export function listStories(ctx: StoreContext): StorySummary[] {
 }
 
 export function getStory(ctx: StoreContext, slug: string): StorySummary | null {
-  const story = ctx.db
+  const story = ctx
     .prepare<[string], StoryRow>('SELECT id, slug, title, created_at FROM stories WHERE slug = ?')
     .get(slug);
   if (story === undefined) return null;
-  const articles = ctx.db
+  const articles = ctx
     .prepare<[number], ArticleRow>(`${ARTICLE_SELECT} WHERE a.story_id = ? ORDER BY a.id`)
     .all(story.id);
-  return { ...toStory(story), articles: articles.map((a) => toArticle(a, listVersionMetas(ctx, a.id))) };
+  const versions = groupVersions(listStoryVersionMetas(ctx, story.id));
+  return { ...toStory(story), articles: articles.map((a) => toArticle(a, versions.get(a.id) ?? [])) };
 }
 
 export function createStory(ctx: StoreContext, story: NewStory, actor: string): StoryRecord {
   const slug = checkSlug('Story key', story.slug);
   const title = checkLine('Story title', story.title);
   const create = ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM stories WHERE slug = ?').get(slug) !== undefined) {
+    if (ctx.prepare('SELECT 1 FROM stories WHERE slug = ?').get(slug) !== undefined) {
       throw new InputError('duplicate', `A story with the key "${slug}" already exists.`);
     }
     const createdAt = isoTime(ctx);
-    const { lastInsertRowid } = ctx.db
+    const { lastInsertRowid } = ctx
       .prepare('INSERT INTO stories (slug, title, created_at) VALUES (?, ?, ?)')
       .run(slug, title, createdAt);
     const id = Number(lastInsertRowid);
@@ -92,12 +93,12 @@ export function createStory(ctx: StoreContext, story: NewStory, actor: string): 
 }
 
 export function getArticle(ctx: StoreContext, id: number): ArticleRecord | null {
-  const row = ctx.db.prepare<[number], ArticleRow>(`${ARTICLE_SELECT} WHERE a.id = ?`).get(id);
+  const row = ctx.prepare<[number], ArticleRow>(`${ARTICLE_SELECT} WHERE a.id = ?`).get(id);
   return row === undefined ? null : toArticle(row, listVersionMetas(ctx, row.id));
 }
 
 export function getArticleBySlug(ctx: StoreContext, storySlug: string, articleSlug: string): ArticleRecord | null {
-  const row = ctx.db
+  const row = ctx
     .prepare<[string, string], ArticleRow>(`${ARTICLE_SELECT} WHERE s.slug = ? AND a.slug = ?`)
     .get(storySlug, articleSlug);
   return row === undefined ? null : toArticle(row, listVersionMetas(ctx, row.id));
@@ -113,15 +114,15 @@ export function createArticle(
   const fields = checkArticleFields(article);
   const outlet = checkLine('Outlet', article.outlet);
   const create = ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(article.storyId) === undefined) {
+    if (ctx.prepare('SELECT 1 FROM stories WHERE id = ?').get(article.storyId) === undefined) {
       throw new NotFoundError(`There is no story with id ${article.storyId}.`);
     }
     if (
-      ctx.db.prepare('SELECT 1 FROM articles WHERE story_id = ? AND slug = ?').get(article.storyId, slug) !== undefined
+      ctx.prepare('SELECT 1 FROM articles WHERE story_id = ? AND slug = ?').get(article.storyId, slug) !== undefined
     ) {
       throw new InputError('duplicate', `This story already has an article with the key "${slug}".`);
     }
-    const { lastInsertRowid } = ctx.db
+    const { lastInsertRowid } = ctx
       .prepare(
         `INSERT INTO articles (story_id, slug, outlet, agency, url, published, language, source_note, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -167,7 +168,7 @@ export function updateArticle(ctx: StoreContext, id: number, fields: ArticleFiel
     for (const key of Object.keys(columns) as (keyof ArticleFields)[]) {
       const value = checked[key];
       if (value === undefined || value === before[key]) continue;
-      ctx.db.prepare(`UPDATE articles SET ${columns[key]} = ? WHERE id = ?`).run(value, id);
+      ctx.prepare(`UPDATE articles SET ${columns[key]} = ? WHERE id = ?`).run(value, id);
       changed[key] = value;
     }
     if (Object.keys(changed).length > 0) {

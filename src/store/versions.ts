@@ -39,22 +39,32 @@ export function sha256Hex(data: Uint8Array | string): string {
 export function listVersionMetas(ctx: StoreContext, articleId: number | null): VersionMeta[] {
   const rows =
     articleId === null
-      ? ctx.db.prepare<[], VersionRow>(`SELECT ${META_COLUMNS} FROM versions ORDER BY article_id, number`).all()
-      : ctx.db
+      ? ctx.prepare<[], VersionRow>(`SELECT ${META_COLUMNS} FROM versions ORDER BY article_id, number`).all()
+      : ctx
           .prepare<[number], VersionRow>(`SELECT ${META_COLUMNS} FROM versions WHERE article_id = ? ORDER BY number`)
           .all(articleId);
   return rows.map(toMeta);
 }
 
+/** Every version (metadata) of every article of one story, in one query. */
+export function listStoryVersionMetas(ctx: StoreContext, storyId: number): VersionMeta[] {
+  return ctx
+    .prepare<[number], VersionRow>(
+      `SELECT ${META_COLUMNS} FROM versions WHERE article_id IN (SELECT id FROM articles WHERE story_id = ?) ORDER BY article_id, number`,
+    )
+    .all(storyId)
+    .map(toMeta);
+}
+
 export function getVersion(ctx: StoreContext, articleId: number, number?: number): VersionRecord | null {
   const row =
     number === undefined
-      ? ctx.db
+      ? ctx
           .prepare<[number], VersionRow & { raw: Buffer }>(
             `SELECT ${META_COLUMNS}, raw FROM versions WHERE article_id = ? ORDER BY number DESC LIMIT 1`,
           )
           .get(articleId)
-      : ctx.db
+      : ctx
           .prepare<[number, number], VersionRow & { raw: Buffer }>(
             `SELECT ${META_COLUMNS}, raw FROM versions WHERE article_id = ? AND number = ?`,
           )
@@ -93,10 +103,10 @@ export function addVersion(ctx: StoreContext, version: NewVersion): VersionMeta 
   const sha256 = sha256Hex(raw);
 
   const append = ctx.db.transaction((): number => {
-    if (ctx.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(version.articleId) === undefined) {
+    if (ctx.prepare('SELECT 1 FROM articles WHERE id = ?').get(version.articleId) === undefined) {
       throw new NotFoundError(`There is no article with id ${version.articleId}.`);
     }
-    const latest = ctx.db
+    const latest = ctx
       .prepare<[number], { number: number; normalized_sha256: string }>(
         'SELECT number, normalized_sha256 FROM versions WHERE article_id = ? ORDER BY number DESC LIMIT 1',
       )
@@ -108,7 +118,7 @@ export function addVersion(ctx: StoreContext, version: NewVersion): VersionMeta 
       );
     }
     const number = (latest?.number ?? 0) + 1;
-    const { lastInsertRowid } = ctx.db
+    const { lastInsertRowid } = ctx
       .prepare(
         `INSERT INTO versions (article_id, number, content_type, raw, byte_length, sha256, normalized_sha256,
            uploaded_by, created_at, note)
@@ -137,7 +147,7 @@ export function addVersion(ctx: StoreContext, version: NewVersion): VersionMeta 
     return id;
   });
   const id = append.immediate();
-  const row = ctx.db.prepare<[number], VersionRow>(`SELECT ${META_COLUMNS} FROM versions WHERE id = ?`).get(id);
+  const row = ctx.prepare<[number], VersionRow>(`SELECT ${META_COLUMNS} FROM versions WHERE id = ?`).get(id);
   if (row === undefined) throw bug(`version ${id} is missing right after it was written`);
   return toMeta(row);
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError } from '../../src/errors.js';
+import { preparedOnce } from '../../src/store/db.js';
 import { getDerived, putDerived } from '../../src/store/derived.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
 import { textVersion } from './helpers.js';
@@ -121,11 +122,41 @@ describe('audit log and derived cache', () => {
 
   it('keeps the cache bounded by dropping the oldest entries first', () => {
     let clock = 0;
-    const ctx = { db: store.db, now: () => ++clock };
+    const ctx = { db: store.db, prepare: preparedOnce(store.db), now: () => ++clock };
     for (const key of ['a', 'b', 'c', 'd']) putDerived(ctx, key, `"${key}"`, 3);
     expect(['a', 'b', 'c', 'd'].map((key) => getDerived(ctx, key))).toEqual([null, '"b"', '"c"', '"d"']);
     putDerived(ctx, 'b', '"b2"', 3);
     putDerived(ctx, 'e', '"e"', 3);
     expect(['b', 'c', 'd', 'e'].map((key) => getDerived(ctx, key))).toEqual(['"b2"', null, '"d"', '"e"']);
+  });
+});
+
+describe('prepared statements', () => {
+  it('compiles each SQL text once per store, however often a page reads it', async () => {
+    const db = store.db;
+    const real = db.prepare.bind(db);
+    const prepared: string[] = [];
+    db.prepare = ((source: string) => {
+      prepared.push(source);
+      return real(source);
+    }) as typeof db.prepare;
+    try {
+      const story = await store.createStory({ slug: 'prepared-once', title: 'Prepared once' }, 'test');
+      for (const slug of ['a', 'b']) {
+        const article = await store.createArticle({ storyId: story.id, slug, outlet: slug }, 'test');
+        await store.addVersion(textVersion(article.id, `Outlet ${slug} reports one sentence.`));
+      }
+      await store.getStory('prepared-once');
+      await store.listStories();
+      expect(prepared.length).toBeGreaterThan(0);
+      prepared.length = 0;
+      for (let i = 0; i < 5; i++) {
+        await store.getStory('prepared-once');
+        await store.listStories();
+      }
+      expect(prepared).toEqual([]);
+    } finally {
+      db.prepare = real as typeof db.prepare;
+    }
   });
 });
