@@ -133,10 +133,10 @@ export const STORE = {
   /** Milliseconds. How long a writer waits for another connection's lock before SQLITE_BUSY; uploads from
    * several processes queue behind one another, and 5 s is far above one version insert (~1 ms). */
   busyTimeoutMs: 5_000,
-  /** Bytes. Largest raw version the store accepts; the same bound as ingest, so nothing stored is unreadable. */
-  maxVersionBytes: 2 * 1024 * 1024,
   /** Characters. A note is a line of context for the history page, not a document. */
   maxNoteLength: 2_000,
+  /** Characters. An article's source note says where and when the page was saved, with room for a caveat. */
+  maxSourceNoteLength: 4_000,
   /** Characters. Shortest password an editor may choose (NIST SP 800-63B asks for at least 8). */
   minPasswordLength: 10,
   /** Characters. Longest password accepted; bounds the work one login attempt can ask of scrypt. */
@@ -178,10 +178,14 @@ export const WEB = {
 
 /** Editor pages, uploads and the editor API (src/web/auth.ts, src/web/routes/editor*.ts). */
 export const WEB_EDITOR = {
-  /** Bytes. Largest upload (file or pasted text): the ingest limit, so whatever is accepted can be read. */
-  maxUploadBytes: INGEST.maxInputBytes,
-  /** Bytes. Largest form field: the raw upload travels back base64-encoded (4/3 larger) in the confirm form. */
-  maxFieldBytes: Math.ceil((INGEST.maxInputBytes * 4) / 3) + 1024,
+  /** Bytes. Largest form field: pasted text up to the one upload limit (INGEST.maxInputBytes), and a little more so
+   * that an oversize paste reaches the ingest's own "too large" message. */
+  maxFieldBytes: INGEST.maxInputBytes + 1024,
+  /** Bytes. Largest JSON body of the editor API: JSON escapes (\n, \", \u…) make a text longer than its bytes; the
+   * text's own size is checked by the ingest after parsing. */
+  maxJsonBodyBytes: 3 * INGEST.maxInputBytes,
+  /** Milliseconds. An upload waits an hour between its preview and the editor's confirmation. */
+  pendingUploadTtlMs: 60 * 60 * 1000,
   /** Milliseconds. A login session lasts 12 hours: a working day, then the editor logs in again. */
   sessionTtlMs: 12 * 60 * 60 * 1000,
   /** Milliseconds. The anonymous visitor id that the login form's CSRF token is bound to lasts a day. */

@@ -10,7 +10,9 @@ export type InputErrorCode =
   | 'no-sentences'
   | 'unsupported-type'
   | 'bad-field'
-  | 'duplicate';
+  | 'duplicate'
+  | 'conflict'
+  | 'expired';
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -33,7 +35,10 @@ export function statusForInputError(code: InputErrorCode): number {
     case 'unsupported-type':
       return 415;
     case 'duplicate':
+    case 'conflict':
       return 409;
+    case 'expired':
+      return 410;
     case 'empty':
     case 'bad-field':
       return 400;

@@ -15,6 +15,7 @@ import { STORE } from './config.js';
 import { openSqliteStore, resolveDbPath, resolvePort, seedFromCorpus, setupLink } from './store/index.js';
 import type { Store } from './store/types.js';
 import { createApp } from './web/app.js';
+import { createComparisonService } from './web/comparison-service.js';
 import type { AppDeps, RunMode } from './web/deps.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,8 +65,10 @@ async function start(env: Env): Promise<number | null> {
     throw error;
   }
 
+  const comparisons = createComparisonService(store, log);
   const deps: AppDeps = {
     store,
+    comparisons,
     mode,
     secret: configuredSecret === '' ? randomBytes(32).toString('base64url') : configuredSecret,
     secureCookies: trustProxy,
@@ -91,6 +94,8 @@ async function start(env: Env): Promise<number | null> {
     printSetupLinkIfNoEditor(env, store, actual).catch((error: unknown) => {
       log(`parallax: cannot issue a setup link: ${error instanceof Error ? error.message : String(error)}`);
     });
+    // Every story's default comparison is computed now, in the background, so no student waits for one cold.
+    void comparisons.warmAll().then(() => log('parallax: story comparisons ready'));
   });
   handleShutdown(server, store);
   return null;

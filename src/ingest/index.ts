@@ -17,6 +17,19 @@ import { PARAGRAPH_SEPARATOR, segmentParagraphs } from './segment.js';
 /** Bump when the output of ingestArticle changes for some input: stored articles are re-derived when it does. */
 export const INGEST_VERSION = '2';
 
+/**
+ * The fingerprint that decides "identical to the latest version": SHA-256 (hex) of the decoded, normalised text,
+ * so a re-upload that differs only in invisible ways (CRLF line endings, trailing spaces, a BOM, NFD accents) is a
+ * duplicate while any visible change is a new version: "Seoul  says\r\n" and "Seoul says\n" give one fingerprint.
+ * HTML is fingerprinted as its normalised source, so a page saved again with changed markup is a new version.
+ * Throws InputError ('empty', 'binary', 'invalid-utf8', 'too-large') for input that is not text.
+ */
+export function fingerprint(raw: string | Uint8Array): string {
+  return createHash('sha256')
+    .update(normalizeText(decodeInput(raw)))
+    .digest('hex');
+}
+
 /** Runs the ingest pipeline. Throws InputError for input that is not an article, and nothing else. */
 export function ingestArticle(input: IngestInput): Article {
   const hints: IngestHints = input.hints ?? {};

@@ -115,6 +115,27 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'pending uploads: an upload between its preview and its confirmation, owned by a session',
+    sql: `
+      -- The editor's upload between preview and confirm: kept on the server (not carried back by the page), owned
+      -- by the session that previewed it (gone with it), and expiring. The id is stored hashed, as tokens are.
+      CREATE TABLE pending_uploads (
+        id_hash       TEXT PRIMARY KEY,
+        session_hash  TEXT NOT NULL REFERENCES sessions(token_hash) ON DELETE CASCADE,
+        raw           BLOB NOT NULL,
+        content_type  TEXT NOT NULL CHECK (content_type IN ('text/plain', 'text/html')),
+        filename      TEXT,
+        fingerprint   TEXT NOT NULL CHECK (length(fingerprint) = 64),
+        context       TEXT NOT NULL,
+        derived       TEXT NOT NULL,
+        expires_at    INTEGER NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+      CREATE INDEX pending_uploads_by_session ON pending_uploads (session_hash);
+    `,
+  },
 ];
 
 /**

@@ -1,5 +1,5 @@
-// The store's public surface: open a store, load a corpus folder, and the helpers callers need to build
-// a NewVersion. The web layer sees only the Store interface (./types.ts).
+// The store's public surface: open a store, load a corpus folder, and the field checks every caller uses
+// (the forms check with them before the store checks again). The web layer sees only the Store interface (./types.ts).
 
 import { openDatabase } from './db.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
@@ -11,10 +11,19 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 }
 
 export { DEFAULT_DB_PATH, DEFAULT_PORT, resolveDbPath, resolvePort, setupLink } from './env.js';
-export { normalizedSha256 } from './normalized-hash.js';
 export type { SeedOptions, SeedReport } from './seed-corpus.js';
 export { seedFromCorpus } from './seed-corpus.js';
 export type { SqliteStoreOptions } from './sqlite-store.js';
 export { SqliteStore } from './sqlite-store.js';
+export type { ArticleFields } from './validate.js';
+export {
+  checkArticleFields,
+  checkLine,
+  checkOptionalDate,
+  checkOptionalLine,
+  checkOptionalText,
+  checkOptionalUrl,
+  checkSlug,
+} from './validate.js';
 export { sha256Hex } from './versions.js';
 export type { Store };

@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadStoryManifest, STORY_FILE, type StoryArticle } from '../corpus.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { normalizedSha256 } from './normalized-hash.js';
+import { fingerprint } from '../ingest/index.js';
 import type { ArticleRecord, Store, StoryRecord } from './types.js';
 import { sha256Hex } from './versions.js';
 
@@ -129,7 +129,7 @@ async function seedVersion(
       articleId: article.id,
       raw,
       contentType: entry.contentType,
-      normalizedSha256: normalizedSha256(raw, entry.contentType),
+      normalizedSha256: fingerprint(raw),
       uploadedBy: actor,
       note: lastSeeded === undefined ? `Loaded from ${entry.file}` : `${entry.file} changed`,
     });

@@ -6,8 +6,10 @@ import { listAudit } from './audit.js';
 import { type Db, preparedOnce, type StoreContext } from './db.js';
 import { getDerived, putDerived } from './derived.js';
 import * as editors from './editors.js';
+import * as pending from './pending-uploads.js';
 import * as content from './stories-articles.js';
-import type { NewArticle, NewStory, NewVersion, Store } from './types.js';
+import type { NewArticle, NewPendingUpload, NewStory, NewVersion, Store } from './types.js';
+import type { ArticleFields } from './validate.js';
 import * as versions from './versions.js';
 
 export interface SqliteStoreOptions {
@@ -36,7 +38,7 @@ export class SqliteStore implements Store {
     content.getArticleBySlug(this.#ctx, storySlug, articleSlug);
   createArticle = async (article: NewArticle, actor: string, firstVersion?: Omit<NewVersion, 'articleId'>) =>
     content.createArticle(this.#ctx, article, actor, firstVersion);
-  updateArticle = async (id: number, fields: content.ArticleFields, actor: string) =>
+  updateArticle = async (id: number, fields: ArticleFields, actor: string) =>
     content.updateArticle(this.#ctx, id, fields, actor);
 
   getVersion = async (articleId: number, number?: number) => versions.getVersion(this.#ctx, articleId, number);
@@ -55,6 +57,11 @@ export class SqliteStore implements Store {
   deleteSession = async (sessionToken: string) => editors.deleteSession(this.#ctx, sessionToken);
   createApiToken = async (editorId: number, label: string) => editors.createApiToken(this.#ctx, editorId, label);
   getApiTokenEditor = async (token: string) => editors.getApiTokenEditor(this.#ctx, token);
+
+  putPendingUpload = async (upload: NewPendingUpload, ttlMs: number) =>
+    pending.putPendingUpload(this.#ctx, upload, ttlMs);
+  getPendingUpload = async (id: string, sessionToken: string) => pending.getPendingUpload(this.#ctx, id, sessionToken);
+  deletePendingUpload = async (id: string) => pending.deletePendingUpload(this.#ctx, id);
 
   listAudit = async (limit: number) => listAudit(this.#ctx, limit);
   getDerived = async (key: string) => getDerived(this.#ctx, key);

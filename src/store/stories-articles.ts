@@ -13,20 +13,11 @@ import type {
   StorySummary,
   VersionMeta,
 } from './types.js';
-import {
-  checkLine,
-  checkOptionalDate,
-  checkOptionalLine,
-  checkOptionalText,
-  checkOptionalUrl,
-  checkSlug,
-} from './validate.js';
+import { type ArticleFields, checkArticleFields, checkLine, checkSlug } from './validate.js';
 import { addVersion, listStoryVersionMetas, listVersionMetas } from './versions.js';
 
 /** Characters. A source note is a paragraph describing where the text came from. */
-const MAX_SOURCE_NOTE_LENGTH = 4_000;
 /** BCP 47 primary tags and simple region forms: "en", "ko", "en-GB". */
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 interface StoryRow {
   id: number;
@@ -148,8 +139,6 @@ export function createArticle(
   return getArticle(ctx, id) ?? missing(id);
 }
 
-export type ArticleFields = Partial<Omit<NewArticle, 'storyId' | 'slug'>>;
-
 export function updateArticle(ctx: StoreContext, id: number, fields: ArticleFields, actor: string): ArticleRecord {
   const checked = checkArticleFields(fields);
   if (fields.outlet !== undefined) checked.outlet = checkLine('Outlet', fields.outlet);
@@ -177,27 +166,6 @@ export function updateArticle(ctx: StoreContext, id: number, fields: ArticleFiel
   });
   update.immediate();
   return getArticle(ctx, id) ?? missing(id);
-}
-
-/** Checks the optional fields that are present; absent stays absent, empty becomes null. */
-function checkArticleFields(fields: ArticleFields): {
-  [K in keyof ArticleFields]-?: string | null | undefined;
-} {
-  const language = fields.language === undefined ? undefined : fields.language.trim();
-  if (language !== undefined && !LANGUAGE.test(language)) {
-    throw new InputError('bad-field', `Language "${fields.language}" is not a language tag such as "en" or "ko".`);
-  }
-  return {
-    outlet: undefined,
-    agency: fields.agency === undefined ? undefined : checkOptionalLine('Agency', fields.agency),
-    url: fields.url === undefined ? undefined : checkOptionalUrl('URL', fields.url),
-    published: fields.published === undefined ? undefined : checkOptionalDate('Publication date', fields.published),
-    language,
-    sourceNote:
-      fields.sourceNote === undefined
-        ? undefined
-        : checkOptionalText('Source note', fields.sourceNote, MAX_SOURCE_NOTE_LENGTH),
-  };
 }
 
 function groupVersions(versions: VersionMeta[]): Map<number, VersionMeta[]> {

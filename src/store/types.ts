@@ -104,6 +104,25 @@ export interface AuditEntry {
  * the audit log and the cache of derived data.
  * Every write that changes content also appends an audit entry, in the same transaction.
  */
+/** An upload kept between its preview and its confirmation (src/store/pending-uploads.ts). */
+export interface NewPendingUpload {
+  /** The session that previewed it: only that session can read it, and it goes when the session does. */
+  sessionToken: string;
+  raw: Uint8Array;
+  contentType: ContentType;
+  filename: string | null;
+  /** `fingerprint` of the normalised text (ingest), for the duplicate check at confirm. */
+  fingerprint: string;
+  /** JSON the caller reads back: what the upload is for (article fields, or the article and version number). */
+  context: string;
+  /** JSON the caller reads back: what the preview computed (the ingested article), so confirm need not redo it. */
+  derived: string;
+}
+
+export interface PendingUpload extends Omit<NewPendingUpload, 'sessionToken'> {
+  createdAt: string;
+}
+
 export interface Store {
   // Stories and articles
   listStories(): Promise<StorySummary[]>;
@@ -153,6 +172,13 @@ export interface Store {
   /** A new API token for the editor (plain text, shown once, stored hashed). */
   createApiToken(editorId: number, label: string): Promise<string>;
   getApiTokenEditor(token: string): Promise<EditorRecord | null>;
+
+  // Uploads between preview and confirm
+  /** Keeps an upload for `ttlMs`; returns its id. InputError when the session has ended. */
+  putPendingUpload(upload: NewPendingUpload, ttlMs: number): Promise<string>;
+  /** The session's pending upload, or null when it is unknown, another session's, or expired. */
+  getPendingUpload(id: string, sessionToken: string): Promise<PendingUpload | null>;
+  deletePendingUpload(id: string): Promise<void>;
 
   // Audit and derived data
   listAudit(limit: number): Promise<AuditEntry[]>;

@@ -1,7 +1,9 @@
 // Field checks shared by the table modules. Each failure is an InputError naming the field, so the web
 // layer can show it next to the form field and the CLI can print it as is.
 
+import { STORE } from '../config.js';
 import { InputError } from '../errors.js';
+import type { NewArticle } from './types.js';
 
 /** URL keys: "nk-pow-asylum", "straits-times-afp". Lower-case letters, digits, single dashes inside. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -72,4 +74,31 @@ export function checkOptionalText(field: string, value: string | null | undefine
   if (value === undefined || value === null || value.trim() === '') return null;
   if (value.length > maxLength) throw new InputError('bad-field', `${field} is longer than ${maxLength} characters.`);
   return value.trim();
+}
+
+/** A language tag such as "en", "ko" or "pt-BR". */
+const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** The fields of an article an editor may set or change (all but its story and key). */
+export type ArticleFields = Partial<Omit<NewArticle, 'storyId' | 'slug'>>;
+
+/** Checks the optional fields that are present; absent stays absent, empty becomes null. */
+export function checkArticleFields(fields: ArticleFields): {
+  [K in keyof ArticleFields]-?: string | null | undefined;
+} {
+  const language = fields.language === undefined ? undefined : fields.language.trim();
+  if (language !== undefined && !LANGUAGE.test(language)) {
+    throw new InputError('bad-field', `Language "${fields.language}" is not a language tag such as "en" or "ko".`);
+  }
+  return {
+    outlet: undefined,
+    agency: fields.agency === undefined ? undefined : checkOptionalLine('Agency', fields.agency),
+    url: fields.url === undefined ? undefined : checkOptionalUrl('URL', fields.url),
+    published: fields.published === undefined ? undefined : checkOptionalDate('Publication date', fields.published),
+    language,
+    sourceNote:
+      fields.sourceNote === undefined
+        ? undefined
+        : checkOptionalText('Source note', fields.sourceNote, STORE.maxSourceNoteLength),
+  };
 }

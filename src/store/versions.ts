@@ -3,7 +3,7 @@
 // several processes at once get 1, 2, 3 … with no gap and no duplicate.
 
 import { createHash } from 'node:crypto';
-import { STORE } from '../config.js';
+import { INGEST, STORE } from '../config.js';
 import { bug, InputError, NotFoundError } from '../errors.js';
 import type { ContentType } from '../types.js';
 import { appendAudit } from './audit.js';
@@ -83,10 +83,11 @@ export function addVersion(ctx: StoreContext, version: NewVersion): VersionMeta 
   const raw = version.raw;
   if (!(raw instanceof Uint8Array)) throw new InputError('bad-field', 'The upload must be bytes.');
   if (raw.byteLength === 0) throw new InputError('empty', 'The upload is empty: there is no text to save.');
-  if (raw.byteLength > STORE.maxVersionBytes) {
+  // The one upload limit, the ingest's: nothing stored is too large to read.
+  if (raw.byteLength > INGEST.maxInputBytes) {
     throw new InputError(
       'too-large',
-      `The upload is ${raw.byteLength} bytes; the limit is ${STORE.maxVersionBytes} bytes (${STORE.maxVersionBytes / 1024 / 1024} MB).`,
+      `The upload is ${raw.byteLength} bytes; the limit is ${INGEST.maxInputBytes} bytes (${INGEST.maxInputBytes / 1024 / 1024} MB).`,
     );
   }
   if (!CONTENT_TYPES.includes(version.contentType)) {

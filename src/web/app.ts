@@ -9,11 +9,13 @@ import { WEB } from '../config.js';
 import { editorSession } from './auth.js';
 import { createComparisonService } from './comparison-service.js';
 import type { AppDeps } from './deps.js';
+import { createVersionService } from './editor-versions.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { createApiRouter } from './routes/api.js';
 import { createEditorRouter } from './routes/editor.js';
 import { createStoriesRouter } from './routes/stories.js';
 import { securityHeaders } from './security.js';
+import { createUploadService } from './upload-service.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,10 +38,20 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(editorSession(deps));
 
-  const service = createComparisonService(deps.store);
+  const service = deps.comparisons ?? createComparisonService(deps.store, deps.log);
+  const versions = createVersionService(deps.store);
+  // After a save the story's default comparison is computed at once, from the article the preview ingested.
+  const uploads = createUploadService(deps.store, versions, (saved) => {
+    void service
+      .rememberArticle(saved.record, saved.version, saved.clean)
+      .then(() => service.warmStory(saved.storySlug))
+      .catch((error: unknown) =>
+        deps.log(`warning: after a save: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  });
   app.use(createStoriesRouter(deps, service));
   app.use('/api', createApiRouter(deps, service));
-  app.use(createEditorRouter(deps));
+  app.use(createEditorRouter(deps, uploads, versions));
 
   app.use(notFoundHandler());
   app.use(errorHandler(deps));

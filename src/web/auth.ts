@@ -35,6 +35,12 @@ export function currentEditor(res: Response): EditorRecord | null {
   return editor ?? null;
 }
 
+/** The session cookie of a logged-in editor (set by `editorSession`): what pending uploads belong to. */
+export function currentSessionToken(res: Response): string | null {
+  const token: string | null | undefined = res.locals.sessionToken;
+  return token ?? null;
+}
+
 /** The CSRF token for forms on this page (set by `editorSession`). */
 export function currentCsrfToken(res: Response): string {
   const token: string | undefined = res.locals.csrfToken;
@@ -116,6 +122,7 @@ export function editorSession(deps: AppDeps): RequestHandler[] {
       }
     }
     res.locals.editor = editor;
+    res.locals.sessionToken = editor === null ? null : token;
     res.locals.csrfToken = kit.generate(req, res);
     next();
   };

@@ -57,6 +57,15 @@ export interface ComparisonService {
   compareInStory(story: StorySummary, left: ArticleRef | null, right: ArticleRef | null): Promise<StoryComparison>;
   /** A comparison of two texts sent by a client (POST /api/compare). */
   compareTexts(left: TextSide, right: TextSide): Comparison;
+  /** Keeps an article just saved, ingested by the upload's preview, so that it is not ingested again. */
+  rememberArticle(record: ArticleRecord, version: VersionMeta, article: Article): Promise<void>;
+  /**
+   * Computes the story's default comparison (the one its page and the story list show) if it is not cached yet, so
+   * that no student waits for it. Failures are logged, never thrown: a story that cannot be compared still lists.
+   */
+  warmStory(slug: string): Promise<void>;
+  /** warmStory for every story, one after the other (after start, in the background). */
+  warmAll(): Promise<void>;
 }
 
 const REF_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@([1-9][0-9]{0,5}))?$/;
@@ -93,7 +102,7 @@ function parseJson<T>(text: string | null): T | null {
   }
 }
 
-export function createComparisonService(store: Store): ComparisonService {
+export function createComparisonService(store: Store, log: (line: string) => void = () => {}): ComparisonService {
   // Promises, so that concurrent requests for the same key share one computation.
   const articles = new BoundedCache<Promise<Article>>(WEB.memoryCacheEntries);
   const comparisons = new BoundedCache<Promise<Comparison>>(WEB.memoryCacheEntries);
@@ -110,13 +119,13 @@ export function createComparisonService(store: Store): ComparisonService {
     return promise;
   }
 
-  function articleKey(_story: StorySummary, record: ArticleRecord, version: VersionMeta): string {
+  function articleKey(record: ArticleRecord, version: VersionMeta): string {
     const hints = hintsFor(record, version.number, version.contentType);
     return `article:v${version.id}:${INGEST_VERSION}:${shortHash(JSON.stringify(hints))}`;
   }
 
-  function loadArticle(story: StorySummary, record: ArticleRecord, version: VersionMeta): Promise<Article> {
-    const key = articleKey(story, record, version);
+  function loadArticle(record: ArticleRecord, version: VersionMeta): Promise<Article> {
+    const key = articleKey(record, version);
     return memo(articles, key, async () => {
       const cached = parseJson<Article>(await store.getDerived(key));
       if (cached !== null) return cached;
@@ -139,7 +148,7 @@ export function createComparisonService(store: Store): ComparisonService {
         `The article "${ref.slug}" has no version ${ref.version}; it has ${record.versions.length} version(s).`,
       );
     }
-    const article = await loadArticle(story, record, version);
+    const article = await loadArticle(record, version);
     return { record, version, article, latest: version.id === latest.id };
   }
 
@@ -153,7 +162,7 @@ export function createComparisonService(store: Store): ComparisonService {
     const keys: string[] = [];
     for (const record of story.articles) {
       const latest = latestVersion(record);
-      if (latest !== null) keys.push(articleKey(story, record, latest));
+      if (latest !== null) keys.push(articleKey(record, latest));
     }
     return shortHash(keys.join('|'));
   }
@@ -199,9 +208,7 @@ export function createComparisonService(store: Store): ComparisonService {
     const fingerprint = corpusFingerprint(story);
     const key =
       `comparison:v${left.version.id}:v${right.version.id}:${INGEST_VERSION}:${ENGINE_VERSION}:` +
-      shortHash(
-        `${articleKey(story, left.record, left.version)}|${articleKey(story, right.record, right.version)}|${fingerprint}`,
-      );
+      shortHash(`${articleKey(left.record, left.version)}|${articleKey(right.record, right.version)}|${fingerprint}`);
     const comparison = await memo(comparisons, key, async () => {
       const cached = parseJson<Comparison>(await store.getDerived(key));
       if (cached !== null) return cached;
@@ -230,6 +237,18 @@ export function createComparisonService(store: Store): ComparisonService {
     return comparison;
   }
 
+  async function warmStory(slug: string): Promise<void> {
+    try {
+      const story = await store.getStory(slug);
+      if (story === null || story.articles.filter((a) => latestVersion(a) !== null).length < 2) return;
+      await compareInStory(story, null, null);
+    } catch (error) {
+      log(
+        `warning: the default comparison of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   return {
     async story(slug) {
       const story = await store.getStory(slug);
@@ -239,5 +258,18 @@ export function createComparisonService(store: Store): ComparisonService {
     latestArticles,
     compareInStory,
     compareTexts,
+    async rememberArticle(record, version, article) {
+      const key = articleKey(record, version);
+      articles.set(key, Promise.resolve(article));
+      await store.putDerived(key, JSON.stringify(article));
+    },
+    warmStory,
+    async warmAll() {
+      for (const story of await store.listStories()) {
+        await warmStory(story.slug);
+        // Between stories the event loop serves whatever came in meanwhile.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
   };
 }

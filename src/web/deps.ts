@@ -1,6 +1,7 @@
 // What the web app is built from. Only src/server.ts (and tests) construct this.
 
 import type { Store } from '../store/types.js';
+import type { ComparisonService } from './comparison-service.js';
 
 export type RunMode = 'development' | 'production' | 'test';
 
@@ -15,4 +16,6 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Where operational lines go (stderr in the server, a buffer in tests). */
   log: (line: string) => void;
+  /** The comparisons, when the caller keeps them to warm after start (src/server.ts); otherwise the app makes its own. */
+  comparisons?: ComparisonService;
 }

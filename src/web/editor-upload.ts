@@ -1,10 +1,11 @@
-// Reading an upload from a form or an API request: pasted text, a .txt or .html file, or the raw bytes
-// that the preview page carries back base64-encoded. Nothing here touches the store.
+// Reading an upload from a form or an API request: pasted text, or a .txt or .html file. Its size is the
+// ingest's to check (one limit for every way in); the parser only stops a body far larger. Nothing here touches
+// the store.
 
 import path from 'node:path';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
-import { WEB_EDITOR } from '../config.js';
+import { INGEST, WEB_EDITOR } from '../config.js';
 import { InputError } from '../errors.js';
 import type { ContentType } from '../types.js';
 
@@ -56,7 +57,7 @@ function multerError(error: unknown): unknown {
     case 'LIMIT_FIELD_VALUE':
       return new InputError(
         'too-large',
-        `The upload is larger than ${WEB_EDITOR.maxUploadBytes / 1024 / 1024} MB. Upload only the article, not a whole site.`,
+        `The upload is larger than ${INGEST.maxInputBytes / 1024 / 1024} MB. Upload only the article, not a whole site.`,
       );
     case 'LIMIT_FILE_COUNT':
     case 'LIMIT_UNEXPECTED_FILE':
@@ -68,13 +69,13 @@ function multerError(error: unknown): unknown {
 
 /**
  * Multipart parser for upload forms: one file in the field "file", kept in memory (2 MB at most), and text
- * fields large enough for the base64 copy the preview page sends back. Errors become InputErrors.
+ * fields large enough for pasted text up to the upload limit. Errors become InputErrors.
  */
 export function uploadParser(): RequestHandler {
   const parse = multer({
     storage: multer.memoryStorage(),
     limits: {
-      fileSize: WEB_EDITOR.maxUploadBytes,
+      fileSize: INGEST.maxInputBytes,
       files: 1,
       fields: 30,
       fieldSize: WEB_EDITOR.maxFieldBytes,
@@ -104,16 +105,6 @@ export function field(req: Request, name: string): string {
   return value;
 }
 
-function checkSize(raw: Uint8Array): Uint8Array {
-  if (raw.byteLength > WEB_EDITOR.maxUploadBytes) {
-    throw new InputError(
-      'too-large',
-      `The upload is ${(raw.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${WEB_EDITOR.maxUploadBytes / 1024 / 1024} MB.`,
-    );
-  }
-  return raw;
-}
-
 /**
  * The upload of a form: the file when one was chosen, else the pasted text (field "text", typed by the
  * field "contentType"). Throws InputError('empty') when neither was given.
@@ -122,7 +113,7 @@ export function readUpload(req: Request): Upload {
   const file = req.file;
   if (file !== undefined && file.size > 0) {
     return {
-      raw: checkSize(new Uint8Array(file.buffer)),
+      raw: new Uint8Array(file.buffer),
       contentType: fileContentType(file.originalname, file.mimetype),
       filename: path.basename(file.originalname),
     };
@@ -135,29 +126,10 @@ export function readUpload(req: Request): Upload {
     );
   }
   return {
-    raw: checkSize(Buffer.from(text, 'utf8')),
+    raw: new Uint8Array(Buffer.from(text, 'utf8')),
     contentType: parseContentType(field(req, 'contentType')),
     filename: null,
   };
-}
-
-/** The upload the preview page carried back in hidden fields (raw bytes base64-encoded). */
-export function readCarriedUpload(req: Request): Upload {
-  const encoded = field(req, 'raw');
-  if (encoded === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) {
-    throw new InputError('bad-field', 'The preview form lost the upload. Go back and upload the article again.');
-  }
-  const raw = checkSize(new Uint8Array(Buffer.from(encoded, 'base64')));
-  const filename = field(req, 'filename');
-  return {
-    raw,
-    contentType: parseContentType(field(req, 'contentType')),
-    filename: filename === '' ? null : path.basename(filename),
-  };
-}
-
-export function encodeRaw(raw: Uint8Array): string {
-  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64');
 }
 
 /** A route parameter as one string ('' when missing). */

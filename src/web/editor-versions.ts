@@ -1,5 +1,5 @@
-// The editor's view of an article's versions: ingesting an upload the way the store's versions will be
-// ingested, the change from the previous version, and the history list.
+// The editor's view of an article's versions: the change an upload makes to the latest version, the change
+// between any two versions, and the history list.
 //
 // A version-to-version change is compared with IDF from the two versions only, not from the whole story:
 // then it depends on nothing but the two raw versions (and the ingest and engine releases), so it is
@@ -11,32 +11,11 @@ import { WEB_EDITOR } from '../config.js';
 import { buildCorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
-import { normalizedSha256 } from '../store/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
-import { type ArticleIdentity, hintsFor, latestVersion } from './article-hints.js';
+import { hintsFor, latestVersion } from './article-hints.js';
 import { BoundedCache, shortHash } from './bounded-cache.js';
-import type { Upload } from './editor-upload.js';
 import { describeVersionChange, summarizeChange, type VersionChange } from './editor-version-diff.js';
-
-/** What ingest needs to know about the article a text belongs to. */
-/** Ingests an upload as version `version` of the article; throws InputError for text that is not an article. */
-export function ingestUpload(upload: Upload, identity: ArticleIdentity, version: number): Article {
-  return ingestArticle({ raw: upload.raw, hints: hintsFor(identity, version, upload.contentType) });
-}
-
-/** An InputError('duplicate') when the upload's normalised text equals the article's latest version. */
-export function checkNotDuplicate(upload: Upload, record: ArticleRecord): string {
-  const fingerprint = normalizedSha256(upload.raw, upload.contentType);
-  const latest = latestVersion(record);
-  if (latest !== null && latest.normalizedSha256 === fingerprint) {
-    throw new InputError(
-      'duplicate',
-      `This text is the same as version ${latest.number} (uploaded by ${latest.uploadedBy} on ${latest.createdAt.slice(0, 10)}), so there is nothing new to save.`,
-    );
-  }
-  return fingerprint;
-}
 
 export interface HistoryRow {
   version: VersionMeta;

@@ -2,7 +2,7 @@
 // any two versions.
 
 import { describe, expect, it } from 'vitest';
-import { normalizedSha256 } from '../../src/store/index.js';
+import { fingerprint } from '../../src/ingest/index.js';
 import { editedSeed, loggedIn, makeApp, SEED_TEXT, seedArticleId } from './helpers.js';
 
 describe('history page', () => {
@@ -16,7 +16,7 @@ describe('history page', () => {
         articleId,
         raw,
         contentType: 'text/plain',
-        normalizedSha256: normalizedSha256(raw, 'text/plain'),
+        normalizedSha256: fingerprint(raw),
         uploadedBy: by,
         note,
       });

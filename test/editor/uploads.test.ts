@@ -1,7 +1,7 @@
 // Uploads through the editor pages: preview, confirm, exact raw bytes, refusals that change nothing.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WEB_EDITOR } from '../../src/config.js';
+import { INGEST } from '../../src/config.js';
 import {
   type Agent,
   csrfFrom,
@@ -64,13 +64,14 @@ describe('uploading a new version', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(await snapshot(test.store)).toBe(before);
 
+    // The page carries only the pending upload's id, not the upload.
+    expect(res.text).not.toContain('name="raw"');
+    expect(res.text.length).toBeLessThan(text.length * 6);
     const csrf = hidden(res.text, '_csrf');
     const confirm = await agent
       .post(`/editor/articles/${articleId}/versions`)
       .field('_csrf', csrf)
-      .field('raw', hidden(res.text, 'raw'))
-      .field('contentType', 'text/plain')
-      .field('filename', '')
+      .field('pending', hidden(res.text, 'pending'))
       .field('note', 'outlet updated the troop count');
     expect(confirm.status).toBe(303);
     expect(confirm.headers.location).toBe(`/editor/articles/${articleId}/history?saved=2`);
@@ -89,9 +90,7 @@ describe('uploading a new version', () => {
     const back = await agent
       .post(`/editor/articles/${articleId}/versions/new`)
       .field('_csrf', hidden(res.text, '_csrf'))
-      .field('raw', hidden(res.text, 'raw'))
-      .field('contentType', 'text/plain')
-      .field('filename', '')
+      .field('pending', hidden(res.text, 'pending'))
       .field('note', 'keep me');
     expect(back.status).toBe(200);
     expect(back.text).toContain('Go-back marker sentence, kept &amp; escaped &lt;b&gt;as text&lt;/b&gt;.');
@@ -102,8 +101,13 @@ describe('uploading a new version', () => {
     const bytes = Buffer.from(`\uFEFF${editedSeed().replace(/\n/g, '\r\n')}A correction was appended.\r\n`, 'utf8');
     const res = await preview({}, { buffer: bytes, name: 'straits.txt', type: 'text/plain' });
     expect(res.status).toBe(200);
-    expect(Buffer.from(hidden(res.text, 'raw'), 'base64').equals(bytes)).toBe(true);
-    expect(hidden(res.text, 'filename')).toBe('straits.txt');
+    expect(res.text).toContain('(straits.txt)');
+    const saved = await agent
+      .post(`/editor/articles/${articleId}/versions`)
+      .field('_csrf', hidden(res.text, '_csrf'))
+      .field('pending', hidden(res.text, 'pending'));
+    expect(saved.status).toBe(303);
+    expect(Buffer.from((await test.store.getVersion(articleId))?.raw ?? []).equals(bytes)).toBe(true);
 
     const html = Buffer.from(
       `<!doctype html><html><head><title>Seoul backs POWs</title></head><body><nav>Home | World</nav><article><h1>Seoul backs POWs</h1>${SEED_TEXT.split(
@@ -114,7 +118,7 @@ describe('uploading a new version', () => {
     );
     const page = await preview({}, { buffer: html, name: 'page.html', type: 'text/html' });
     expect(page.status).toBe(200);
-    expect(hidden(page.text, 'contentType')).toBe('text/html');
+    expect(page.text).toContain('bytes of HTML');
     expect(page.text).toContain('The ministry added a line on Thursday.');
   });
 
@@ -135,9 +139,14 @@ describe('uploading a new version', () => {
         413,
         /larger than 2 MB/,
         {},
-        { buffer: Buffer.alloc(WEB_EDITOR.maxUploadBytes + 1, 'a'), name: 'big.txt', type: 'text/plain' },
+        { buffer: Buffer.alloc(INGEST.maxInputBytes + 1, 'a'), name: 'big.txt', type: 'text/plain' },
       ],
-      ['pasted text over 2 MB', 413, /limit is 2 MB/, { text: 'word '.repeat(WEB_EDITOR.maxUploadBytes / 5 + 1) }],
+      [
+        'pasted text over 2 MB',
+        413,
+        /larger than 2 MB|limit is 2 MB|limit is 2097152 bytes/,
+        { text: 'word '.repeat(INGEST.maxInputBytes / 5 + 1) },
+      ],
       ['nothing', 400, /Paste the article text or choose a file/, { text: '' }],
       ['empty file', 400, /is empty/, {}, { buffer: Buffer.alloc(0), name: 'empty.txt', type: 'text/plain' }],
       [
@@ -184,15 +193,23 @@ describe('uploading a new version', () => {
       expect(res.text).toContain(`the same as version ${latest?.number}`);
       expect(res.text).toContain('nothing new to save');
     }
-    // The confirm step refuses it too, should a preview page be replayed.
-    const csrf = await csrfFrom(agent, `/editor/articles/${articleId}/versions/new`);
-    const replay = await agent
-      .post(`/editor/articles/${articleId}/versions`)
-      .field('_csrf', csrf)
-      .field('raw', Buffer.from(text).toString('base64'))
-      .field('contentType', 'text/plain');
-    expect(replay.status).toBe(409);
     expect(await snapshot(test.store)).toBe(before);
+  });
+
+  it('saves a preview once: the same confirm sent again is refused, and the first save stands', async () => {
+    const res = await preview({ text: `${editedSeed()}\nA sentence only this upload has, for the replay test.\n` });
+    expect(res.status).toBe(200);
+    const confirm = () =>
+      agent
+        .post(`/editor/articles/${articleId}/versions`)
+        .field('_csrf', hidden(res.text, '_csrf'))
+        .field('pending', hidden(res.text, 'pending'));
+    expect((await confirm()).status).toBe(303);
+    const after = await snapshot(test.store);
+    const replay = await confirm();
+    expect(replay.status).toBe(410);
+    expect(replay.text).toContain('Upload the article again');
+    expect(await snapshot(test.store)).toBe(after);
   });
 
   it('shows an article full of markup as text: no script, no image, no javascript: link', async () => {
@@ -246,29 +263,27 @@ describe('adding an article to a story', () => {
     for (const [name, value] of Object.entries(fields)) previewReq.field(name, value);
     const preview = await previewReq.field('text', SEED_TEXT);
     expect(preview.status).toBe(200);
-    expect(hidden(preview.text, 'slug')).toBe('the-straits-times-afp');
     expect(await snapshot(test.store)).toBe(before);
 
-    const confirm = agent.post('/editor/stories/talks-resume-in-geneva/articles').field('_csrf', csrf);
-    for (const name of [
-      'slug',
-      'outlet',
-      'agency',
-      'url',
-      'published',
-      'language',
-      'sourceNote',
-      'raw',
-      'contentType',
-    ]) {
-      confirm.field(name, hidden(preview.text, name));
-    }
-    const saved = await confirm;
+    // "Go back" brings the article fields back, with the key the preview chose.
+    const back = await agent
+      .post('/editor/stories/talks-resume-in-geneva/articles/new')
+      .field('_csrf', hidden(preview.text, '_csrf'))
+      .field('pending', hidden(preview.text, 'pending'));
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('value="the-straits-times-afp"');
+    expect(back.text).toContain('value="https://www.straitstimes.com/asia/example"');
+
+    const saved = await agent
+      .post('/editor/stories/talks-resume-in-geneva/articles')
+      .field('_csrf', hidden(preview.text, '_csrf'))
+      .field('pending', hidden(preview.text, 'pending'));
     expect(saved.status).toBe(303);
     const article = await test.store.getArticleBySlug('talks-resume-in-geneva', 'the-straits-times-afp');
     expect(article?.agency).toBe('AFP');
     expect(article?.versions.map((v) => v.number)).toEqual([1]);
     expect(Buffer.from((await test.store.getVersion(article?.id ?? 0))?.raw ?? []).toString('utf8')).toBe(SEED_TEXT);
+    expect(saved.headers.location).toBe(`/editor/articles/${article?.id}/history?saved=1`);
   });
 
   it('refuses missing or bad fields with a message and keeps the pasted text in the form', async () => {

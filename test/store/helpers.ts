@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normalizedSha256 } from '../../src/store/index.js';
+import { fingerprint } from '../../src/ingest/index.js';
 import type { NewVersion, Store } from '../../src/store/types.js';
 
 export interface TempDir {
@@ -23,7 +23,7 @@ export function textVersion(articleId: number, text: string, uploadedBy = 'alice
     articleId,
     raw,
     contentType: 'text/plain',
-    normalizedSha256: normalizedSha256(raw, 'text/plain'),
+    normalizedSha256: fingerprint(raw),
     uploadedBy,
   };
 }

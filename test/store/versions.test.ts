@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError } from '../../src/errors.js';
-import { normalizedSha256, openSqliteStore, type SqliteStore, sha256Hex } from '../../src/store/index.js';
+import { fingerprint } from '../../src/ingest/index.js';
+import { openSqliteStore, type SqliteStore, sha256Hex } from '../../src/store/index.js';
 import { makeArticle, textVersion } from './helpers.js';
 
 let store: SqliteStore;
@@ -30,7 +31,7 @@ describe('addVersion', () => {
     const first = await store.addVersion({
       ...textVersion(articleId, 'x'),
       raw,
-      normalizedSha256: normalizedSha256(raw, 'text/plain'),
+      normalizedSha256: fingerprint(raw),
     });
     const second = await store.addVersion(textVersion(articleId, 'Seoul says it supports asylum for the soldier.'));
     const third = await store.addVersion({ ...textVersion(articleId, 'Third text.'), note: 'outlet corrected a name' });
@@ -113,12 +114,12 @@ describe('append-only', () => {
 describe('normalizedSha256', () => {
   it('ignores invisible differences and sees visible ones', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
-    const base = normalizedSha256(bytes('Seoul says it\n\nsupports'), 'text/plain');
-    expect(normalizedSha256(bytes('Seoul\u00a0says  it\r\n\r\n\r\nsupports\u200b '), 'text/plain')).toBe(base);
-    expect(normalizedSha256(bytes('Seoul said it\n\nsupports'), 'text/plain')).not.toBe(base);
+    const base = fingerprint(bytes('Seoul says it\n\nsupports'));
+    expect(fingerprint(bytes('Seoul\u00a0says  it\r\n\r\n\r\nsupports\u200b '))).toBe(base);
+    expect(fingerprint(bytes('Seoul said it\n\nsupports'))).not.toBe(base);
   });
 
   it('throws InputError for bytes that are not UTF-8 text', () => {
-    expect(() => normalizedSha256(new Uint8Array([0xff, 0xfe, 0x41]), 'text/plain')).toThrow(InputError);
+    expect(() => fingerprint(new Uint8Array([0xff, 0xfe, 0x41]))).toThrow(InputError);
   });
 });

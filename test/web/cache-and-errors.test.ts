@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { normalizedSha256 } from '../../src/store/index.js';
+import { fingerprint } from '../../src/ingest/index.js';
 import type { Store } from '../../src/store/types.js';
 import { SEED_STORY, seededStore, testApp } from './helpers.js';
 
@@ -61,7 +61,7 @@ describe('the comparison cache', () => {
       articleId: article.id,
       raw,
       contentType: 'text/plain',
-      normalizedSha256: normalizedSha256(raw, 'text/plain'),
+      normalizedSha256: fingerprint(raw),
       uploadedBy: 'test',
     });
     const after = await request(app).get(`/api${STORY}/compare`).expect(200);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizedSha256 } from '../../src/store/index.js';
+import { fingerprint } from '../../src/ingest/index.js';
 import type { Comparison } from '../../src/types.js';
 import { SEED_STORY, type TestApp, testApp } from './helpers.js';
 
@@ -172,7 +172,7 @@ describe('a story with a single article', () => {
       articleId: article.id,
       raw,
       contentType: 'text/plain',
-      normalizedSha256: normalizedSha256(raw, 'text/plain'),
+      normalizedSha256: fingerprint(raw),
       uploadedBy: 'test',
     });
     const home = await request(app).get('/').expect(200);

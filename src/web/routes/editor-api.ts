@@ -5,12 +5,11 @@
 import express, { type RequestHandler, Router } from 'express';
 import { STORE, WEB_EDITOR } from '../../config.js';
 import { InputError, NotFoundError } from '../../errors.js';
-import { checkOptionalText } from '../../store/validate.js';
-import { latestVersion } from '../article-hints.js';
+import { checkOptionalText } from '../../store/index.js';
 import { currentEditor, requireBearer } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { param, parseContentType, readUpload, type Upload, uploadParser } from '../editor-upload.js';
-import { checkNotDuplicate, ingestUpload } from '../editor-versions.js';
+import type { UploadService } from '../upload-service.js';
 
 interface ApiBody {
   upload: Upload;
@@ -26,21 +25,22 @@ function jsonBody(body: unknown): ApiBody {
   if (note !== undefined && note !== null && typeof note !== 'string') {
     throw new InputError('bad-field', 'The field "note" must be a string.');
   }
-  const raw = Buffer.from(text, 'utf8');
-  if (raw.byteLength > WEB_EDITOR.maxUploadBytes) {
-    throw new InputError('too-large', `The text is larger than ${WEB_EDITOR.maxUploadBytes / 1024 / 1024} MB.`);
-  }
+  // The size is the ingest's to check (one limit for every way in): it answers 413 with the limit.
   return {
-    upload: { raw: new Uint8Array(raw), contentType: parseContentType(contentType), filename: null },
+    upload: {
+      raw: new Uint8Array(Buffer.from(text, 'utf8')),
+      contentType: parseContentType(contentType),
+      filename: null,
+    },
     note: checkOptionalText('note', note ?? null, STORE.maxNoteLength),
   };
 }
 
-export function createApiRouter(deps: AppDeps): Router {
+export function createApiRouter(deps: AppDeps, uploads: UploadService): Router {
   const router = Router();
   const multipart = uploadParser();
   // JSON escapes make text longer than its UTF-8 bytes; the byte limit is checked after parsing.
-  const json = express.json({ limit: WEB_EDITOR.maxFieldBytes });
+  const json = express.json({ limit: WEB_EDITOR.maxJsonBodyBytes });
 
   const body: RequestHandler = (req, res, next) => {
     if (req.is('multipart/form-data')) multipart(req, res, next);
@@ -74,35 +74,15 @@ export function createApiRouter(deps: AppDeps): Router {
           ),
         }
       : jsonBody(req.body);
-    const number = (latestVersion(record)?.number ?? 0) + 1;
-    const article = ingestUpload(
-      upload,
-      {
-        storySlug: story.slug,
-        slug: record.slug,
-        outlet: record.outlet,
-        agency: record.agency,
-        published: record.published,
-        language: record.language,
-      },
-      number,
-    );
-    const saved = await deps.store.addVersion({
-      articleId: record.id,
-      raw: upload.raw,
-      contentType: upload.contentType,
-      normalizedSha256: checkNotDuplicate(upload, record),
-      uploadedBy: editor.name,
-      note,
-    });
+    const saved = await uploads.save({ kind: 'version', story, record }, upload, note, editor.name);
     res
       .status(201)
       .location(`/editor/articles/${record.id}/history`)
       .json({
-        version: saved,
+        version: saved.version,
         article: { id: record.id, story: story.slug, slug: record.slug, outlet: record.outlet },
-        sentences: article.sentences.length,
-        removed: article.removed.length,
+        sentences: saved.clean.sentences.length,
+        removed: saved.clean.removed.length,
       });
   });
 

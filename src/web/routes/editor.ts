@@ -13,16 +13,22 @@
 
 import { Router } from 'express';
 import type { AppDeps } from '../deps.js';
+import type { VersionService } from '../editor-versions.js';
+import type { UploadService } from '../upload-service.js';
 import { createApiRouter } from './editor-api.js';
+import { createArticleUploadRouter } from './editor-article-upload.js';
 import { createAuthRouter } from './editor-auth.js';
+import { createHistoryRouter } from './editor-history.js';
 import { createPagesRouter } from './editor-pages.js';
-import { createUploadRouter } from './editor-uploads.js';
+import { createVersionUploadRouter } from './editor-version-upload.js';
 
-export function createEditorRouter(deps: AppDeps): Router {
+export function createEditorRouter(deps: AppDeps, uploads: UploadService, versions: VersionService): Router {
   const router = Router();
   router.use(createAuthRouter(deps));
   router.use(createPagesRouter(deps));
-  router.use(createUploadRouter(deps));
-  router.use(createApiRouter(deps));
+  router.use(createArticleUploadRouter(deps, uploads));
+  router.use(createVersionUploadRouter(deps, uploads));
+  router.use(createHistoryRouter(deps, versions));
+  router.use(createApiRouter(deps, uploads));
   return router;
 }
