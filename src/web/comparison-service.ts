@@ -14,7 +14,7 @@ import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article, Comparison, ContentType, IngestHints } from '../types.js';
 import { hintsFor, latestVersion } from './article-hints.js';
-import { BoundedCache, shortHash } from './bounded-cache.js';
+import { BoundedCache, DerivedCache, shortHash } from './bounded-cache.js';
 
 /** An article of a story, as a query parameter names it. `version` null means the latest. */
 export interface ArticleRef {
@@ -92,32 +92,12 @@ export function parseArticleRef(value: unknown, field: string): ArticleRef | nul
   return { slug: match[1], version: match[2] === undefined ? null : Number(match[2]) };
 }
 
-function parseJson<T>(text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    // A damaged cache entry is recomputed from the raw version, never trusted.
-    return null;
-  }
-}
-
 export function createComparisonService(store: Store, log: (line: string) => void = () => {}): ComparisonService {
   // Promises, so that concurrent requests for the same key share one computation.
-  const articles = new BoundedCache<Promise<Article>>(WEB.memoryCacheEntries);
-  const comparisons = new BoundedCache<Promise<Comparison>>(WEB.memoryCacheEntries);
+  const articles = new DerivedCache<Article>(store, WEB.memoryCacheEntries);
+  const comparisons = new DerivedCache<Comparison>(store, WEB.memoryCacheEntries);
   const corpora = new BoundedCache<CorpusStats>(WEB.memoryCacheEntries);
   const texts = new BoundedCache<Comparison>(WEB.memoryCacheEntries);
-
-  function memo<V>(cache: BoundedCache<Promise<V>>, key: string, compute: () => Promise<V>): Promise<V> {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const promise = compute();
-    cache.set(key, promise);
-    // A failure is not cached: the next request tries again (and reports the error again).
-    promise.catch(() => cache.delete(key));
-    return promise;
-  }
 
   function articleKey(record: ArticleRecord, version: VersionMeta): string {
     const hints = hintsFor(record, version.number, version.contentType);
@@ -126,14 +106,10 @@ export function createComparisonService(store: Store, log: (line: string) => voi
 
   function loadArticle(record: ArticleRecord, version: VersionMeta): Promise<Article> {
     const key = articleKey(record, version);
-    return memo(articles, key, async () => {
-      const cached = parseJson<Article>(await store.getDerived(key));
-      if (cached !== null) return cached;
+    return articles.get(key, async () => {
       const raw = await store.getVersion(record.id, version.number);
       if (raw === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
-      const article = ingestArticle({ raw: raw.raw, hints: hintsFor(record, version.number, version.contentType) });
-      await store.putDerived(key, JSON.stringify(article));
-      return article;
+      return ingestArticle({ raw: raw.raw, hints: hintsFor(record, version.number, version.contentType) });
     });
   }
 
@@ -209,13 +185,9 @@ export function createComparisonService(store: Store, log: (line: string) => voi
     const key =
       `comparison:v${left.version.id}:v${right.version.id}:${INGEST_VERSION}:${ENGINE_VERSION}:` +
       shortHash(`${articleKey(left.record, left.version)}|${articleKey(right.record, right.version)}|${fingerprint}`);
-    const comparison = await memo(comparisons, key, async () => {
-      const cached = parseJson<Comparison>(await store.getDerived(key));
-      if (cached !== null) return cached;
+    const comparison = await comparisons.get(key, async () => {
       const stats = await corpusStats(story, fingerprint);
-      const computed = compareArticles(left.article, right.article, { corpus: stats });
-      await store.putDerived(key, JSON.stringify(computed));
-      return computed;
+      return compareArticles(left.article, right.article, { corpus: stats });
     });
     return { key, story, left, right, comparison };
   }
@@ -258,11 +230,7 @@ export function createComparisonService(store: Store, log: (line: string) => voi
     latestArticles,
     compareInStory,
     compareTexts,
-    async rememberArticle(record, version, article) {
-      const key = articleKey(record, version);
-      articles.set(key, Promise.resolve(article));
-      await store.putDerived(key, JSON.stringify(article));
-    },
+    rememberArticle: (record, version, article) => articles.set(articleKey(record, version), article),
     warmStory,
     async warmAll() {
       for (const story of await store.listStories()) {

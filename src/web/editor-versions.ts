@@ -14,7 +14,7 @@ import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
 import { hintsFor, latestVersion } from './article-hints.js';
-import { BoundedCache, shortHash } from './bounded-cache.js';
+import { DerivedCache, shortHash } from './bounded-cache.js';
 import { describeVersionChange, summarizeChange, type VersionChange } from './editor-version-diff.js';
 
 export interface HistoryRow {
@@ -51,32 +51,8 @@ export function changeBetween(prev: Article, next: Article): VersionChange {
 }
 
 export function createVersionService(store: Store): VersionService {
-  const articles = new BoundedCache<Promise<Article>>(WEB_EDITOR.changeCacheEntries);
-  const changes = new BoundedCache<Promise<VersionChange>>(WEB_EDITOR.changeCacheEntries);
-
-  /** Shares one computation between concurrent requests; a failure is not kept. */
-  function memo<V>(cache: BoundedCache<Promise<V>>, key: string, compute: () => Promise<V>): Promise<V> {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const promise = compute();
-    cache.set(key, promise);
-    promise.catch(() => cache.delete(key));
-    return promise;
-  }
-
-  async function derived<V>(key: string, compute: () => Promise<V>): Promise<V> {
-    const cached = await store.getDerived(key);
-    if (cached !== null) {
-      try {
-        return JSON.parse(cached) as V;
-      } catch {
-        // A damaged cache entry is recomputed from the raw versions, never trusted.
-      }
-    }
-    const value = await compute();
-    await store.putDerived(key, JSON.stringify(value));
-    return value;
-  }
+  const articles = new DerivedCache<Article>(store, WEB_EDITOR.changeCacheEntries);
+  const changes = new DerivedCache<VersionChange>(store, WEB_EDITOR.changeCacheEntries);
 
   function articleKey(record: ArticleRecord, version: VersionMeta): string {
     const hints = hintsFor(record, version.number, version.contentType);
@@ -85,17 +61,11 @@ export function createVersionService(store: Store): VersionService {
 
   function loadVersion(record: ArticleRecord, version: VersionMeta): Promise<Article> {
     const key = articleKey(record, version);
-    return memo(articles, key, () =>
-      derived(key, async () => {
-        const stored = await store.getVersion(record.id, version.number);
-        if (stored === null)
-          throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
-        return ingestArticle({
-          raw: stored.raw,
-          hints: hintsFor(record, version.number, version.contentType),
-        });
-      }),
-    );
+    return articles.get(key, async () => {
+      const stored = await store.getVersion(record.id, version.number);
+      if (stored === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
+      return ingestArticle({ raw: stored.raw, hints: hintsFor(record, version.number, version.contentType) });
+    });
   }
 
   function versionOf(record: ArticleRecord, number: number): VersionMeta {
@@ -114,7 +84,7 @@ export function createVersionService(store: Store): VersionService {
     const to = versionOf(record, toNumber);
     const [fromArticle, toArticle] = await Promise.all([loadVersion(record, from), loadVersion(record, to)]);
     const key = `editor-change:${articleKey(record, from)}:${articleKey(record, to)}:${ENGINE_VERSION}`;
-    const change = await memo(changes, key, () => derived(key, async () => changeBetween(fromArticle, toArticle)));
+    const change = await changes.get(key, () => changeBetween(fromArticle, toArticle));
     return { from, to, fromArticle, toArticle, change };
   }
 
