@@ -1,7 +1,7 @@
 // Small helpers for the editor's forms: URL keys and the page to return to after logging in.
 
 /** "The Straits Times" + "AFP" → "the-straits-times-afp": a URL key when the editor gives none. */
-export function slugify(text: string): string {
+export function urlKeyFor(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { safeNext, slugify } from '../../src/web/editor-forms.js';
+import { safeNext, urlKeyFor } from '../../src/web/editor-forms.js';
 import { fileContentType, parseContentType } from '../../src/web/editor-upload.js';
 
 describe('fileContentType', () => {
@@ -40,14 +40,14 @@ describe('parseContentType', () => {
   });
 });
 
-describe('slugify', () => {
+describe('urlKeyFor', () => {
   it.each([
     ['The Straits Times AFP', 'the-straits-times-afp'],
     ['Yonhap (via a Los Angeles site)', 'yonhap-via-a-los-angeles-site'],
     ['Süddeutsche Zeitung', 'suddeutsche-zeitung'],
     ['  --  ', ''],
   ])('%s → %s', (text, slug) => {
-    expect(slugify(text)).toBe(slug);
+    expect(urlKeyFor(text)).toBe(slug);
   });
 });
 

@@ -12,14 +12,14 @@ import { checkArticleFields, checkLine, checkOptionalLine, checkSlug } from '../
 import type { NewArticle, StorySummary } from '../../store/types.js';
 import { csrfProtection, requireEditor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
-import { slugify } from '../editor-forms.js';
+import { urlKeyFor } from '../editor-forms.js';
 import { field, param, readUpload, uploadParser } from '../editor-upload.js';
 import type { FormFields, UploadService } from '../upload-service.js';
 import {
   checkNote,
   EMPTY_FORM,
   editorName,
-  formStateFrom,
+  formAfterError,
   formStateFromPending,
   loadStory,
   renderPreview,
@@ -52,7 +52,7 @@ function fieldsFrom(saved: FormFields | null): ArticleFormFields {
 function newArticle(fields: ArticleFormFields, story: StorySummary): NewArticle {
   const outlet = checkLine('Outlet', fields.outlet);
   const agency = checkOptionalLine('Agency', fields.agency);
-  const slug = checkSlug('Key', fields.slug || slugify(agency === null ? outlet : `${outlet} ${agency}`));
+  const slug = checkSlug('Key', fields.slug || urlKeyFor(agency === null ? outlet : `${outlet} ${agency}`));
   if (story.articles.some((a) => a.slug === slug)) {
     throw new InputError('duplicate', `This story already has an article with the key "${slug}". Choose another key.`);
   }
@@ -104,17 +104,14 @@ export function createArticleUploadRouter(deps: AppDeps, uploads: UploadService)
       await step();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      const pendingId = field(req, 'pending');
-      if (pendingId !== '' && error.code !== 'expired') {
-        // A confirm that failed: the form comes back as it was before the preview.
-        const pending = await uploads.pending(pendingId, sessionToken(res)).catch(() => null);
-        if (pending !== null) {
-          const state = { ...formStateFromPending(pending, field(req, 'note')), error: error.message };
-          renderForm(res, statusForInputError(error.code), story, fieldsFrom(pending.fields), state);
-          return;
-        }
-      }
-      renderForm(res, statusForInputError(error.code), story, readFields(req), formStateFrom(req, error.message));
+      const { state, fields } = await formAfterError(req, res, uploads, error);
+      renderForm(
+        res,
+        statusForInputError(error.code),
+        story,
+        fields === null ? readFields(req) : fieldsFrom(fields),
+        state,
+      );
     }
   }
 

@@ -5,7 +5,7 @@ import { InputError, statusForInputError } from '../../errors.js';
 import { checkLine, checkSlug } from '../../store/validate.js';
 import { csrfProtection, currentEditor, requireEditor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
-import { slugify } from '../editor-forms.js';
+import { urlKeyFor } from '../editor-forms.js';
 import { field } from '../editor-upload.js';
 import { smallForm } from './editor-auth.js';
 
@@ -34,7 +34,7 @@ export function createPagesRouter(deps: AppDeps): Router {
     const slug = field(req, 'slug').trim();
     try {
       const story = await deps.store.createStory(
-        { title: checkLine('Title', title), slug: checkSlug('Key', slug || slugify(title)) },
+        { title: checkLine('Title', title), slug: checkSlug('Key', slug || urlKeyFor(title)) },
         currentEditor(res)?.name ?? '',
       );
       res.redirect(303, `/editor/stories/${story.slug}/articles/new`);

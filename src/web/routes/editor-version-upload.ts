@@ -18,7 +18,7 @@ import {
   checkNote,
   EMPTY_FORM,
   editorName,
-  formStateFrom,
+  formAfterError,
   formStateFromPending,
   loadArticle,
   renderPreview,
@@ -61,16 +61,8 @@ export function createVersionUploadRouter(deps: AppDeps, uploads: UploadService)
       await step();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      const pendingId = field(req, 'pending');
-      if (pendingId !== '' && error.code !== 'expired') {
-        const pending = await uploads.pending(pendingId, sessionToken(res)).catch(() => null);
-        if (pending !== null) {
-          const state = { ...formStateFromPending(pending, field(req, 'note')), error: error.message };
-          renderForm(res, statusForInputError(error.code), story, record, state);
-          return;
-        }
-      }
-      renderForm(res, statusForInputError(error.code), story, record, formStateFrom(req, error.message));
+      const { state } = await formAfterError(req, res, uploads, error);
+      renderForm(res, statusForInputError(error.code), story, record, state);
     }
   }
 

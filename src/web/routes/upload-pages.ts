@@ -3,12 +3,12 @@
 
 import type { Request, Response } from 'express';
 import { STORE } from '../../config.js';
-import { NotFoundError } from '../../errors.js';
+import { type InputError, NotFoundError } from '../../errors.js';
 import { checkOptionalText } from '../../store/index.js';
 import type { ArticleRecord, Store, StorySummary } from '../../store/types.js';
 import { currentEditor, currentSessionToken } from '../auth.js';
 import { field } from '../editor-upload.js';
-import type { PendingPreview, UploadPreview } from '../upload-service.js';
+import type { FormFields, PendingPreview, UploadPreview, UploadService } from '../upload-service.js';
 
 /** What the upload form shows again: the pasted text stays, a chosen file must be chosen again. */
 export interface UploadFormState {
@@ -43,6 +43,29 @@ export function formStateFromPending(pending: PendingPreview, note: string): Upl
     error: null,
     filename: pending.upload.filename ?? '',
   };
+}
+
+/**
+ * The form after a step failed with `error`: as it was before the preview when a confirm failed and its pending
+ * upload is still there ("Version 3 was saved after your preview"), else as the request filled it in.
+ */
+export async function formAfterError(
+  req: Request,
+  res: Response,
+  uploads: UploadService,
+  error: InputError,
+): Promise<{ state: UploadFormState; fields: FormFields | null }> {
+  const pendingId = field(req, 'pending');
+  if (pendingId !== '' && error.code !== 'expired') {
+    const pending = await uploads.pending(pendingId, sessionToken(res)).catch(() => null);
+    if (pending !== null) {
+      return {
+        state: { ...formStateFromPending(pending, field(req, 'note')), error: error.message },
+        fields: pending.fields,
+      };
+    }
+  }
+  return { state: formStateFrom(req, error.message), fields: null };
 }
 
 export function checkNote(req: Request): string | null {
