@@ -1,12 +1,19 @@
 // Sentence alignment. Outlets reorder wire copy, so this is not an order-preserving diff: the best
 // pairs are taken greedily whatever their order, a split sentence joins its neighbour's pair, and pairs
 // that break the other article's order are marked as moved.
-import { ENGINE } from '../config.js';
 import type { SentenceFeatures } from './features.js';
 import { type IdfFunction, type SentenceVector, TermSpace } from './similarity.js';
 import { foldForMatch } from './text.js';
 
-export interface AlignOptions {
+/** The settings the same-wording and cut-off scores use (EngineSettings, src/config.ts ENGINE). */
+export interface WordingOptions {
+  sameWordingMinWords: number;
+  sameWordingShare: number;
+  sameWordingScore: number;
+  minCutOffLength: number;
+}
+
+export interface AlignOptions extends WordingOptions {
   matchThreshold: number;
   splitPartThreshold: number;
   splitGain: number;
@@ -127,8 +134,8 @@ function strongest(hits: ReadonlyMap<number, number>, limit: number): number[] {
   return chosen;
 }
 
-function isCutOff(sentence: SentenceFeatures): boolean {
-  return sentence.text.length >= ENGINE.minCutOffLength && !/[.!?…"”’)\]]\s*$/.test(sentence.text);
+function isCutOff(sentence: SentenceFeatures, minLength: number): boolean {
+  return sentence.text.length >= minLength && !/[.!?…"”’)\]]\s*$/.test(sentence.text);
 }
 
 /**
@@ -161,27 +168,27 @@ function wordingOf(sentence: SentenceFeatures): Wording {
 /**
  * Two sentences that say the same words and differ only in a figure or a date are one sentence told two ways,
  * however much the figure weighs in the cosine: the label then says what changed. Before → after: "The minister
- * said 3,000 troops were sent." / "The minister said 4,000 troops were sent." (cosine 0.12) → ENGINE.sameWordingScore.
+ * said 3,000 troops were sent." / "The minister said 4,000 troops were sent." (cosine 0.12) → options.sameWordingScore.
  */
-export function sameWordingScore(a: Wording, b: Wording): number {
-  if (a.size < ENGINE.sameWordingMinWords || b.size < ENGINE.sameWordingMinWords) return 0;
+export function sameWordingScore(a: Wording, b: Wording, options: WordingOptions): number {
+  if (a.size < options.sameWordingMinWords || b.size < options.sameWordingMinWords) return 0;
   // The share can be no more than smaller / larger (all of the smaller set shared): most pairs stop here.
-  if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < ENGINE.sameWordingShare) return 0;
+  if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < options.sameWordingShare) return 0;
   let shared = 0;
   // Each word of `a` the other lacks lowers the most it can share: once even that most falls short, the
   // answer is no, whatever the rest holds (most pairs of a story are told apart after a word or two).
   let most = a.size;
   for (const stem of a.stems) {
     if (b.stems.has(stem)) shared++;
-    else if (!sharesEnough(--most, a.size + b.size)) return 0;
+    else if (!sharesEnough(--most, a.size + b.size, options.sameWordingShare)) return 0;
   }
   for (const key of a.entities) if (b.entities.includes(key)) shared++;
-  return sharesEnough(shared, a.size + b.size) ? ENGINE.sameWordingScore : 0;
+  return sharesEnough(shared, a.size + b.size, options.sameWordingShare) ? options.sameWordingScore : 0;
 }
 
-/** Whether `shared` words of two wordings whose sizes add up to `sizes` are enough of their union. */
-function sharesEnough(shared: number, sizes: number): boolean {
-  return shared / (sizes - shared) >= ENGINE.sameWordingShare;
+/** Whether `shared` words of two wordings whose sizes add up to `sizes` are at least `share` of their union. */
+function sharesEnough(shared: number, sizes: number, share: number): boolean {
+  return shared / (sizes - shared) >= share;
 }
 
 /** Scores sentence pairs and keeps those that may join a match (at least options.splitPartThreshold). */
@@ -201,8 +208,8 @@ class PairScorer {
     private readonly space: TermSpace,
     private readonly options: AlignOptions,
   ) {
-    this.leftCutOff = left.map(isCutOff);
-    this.rightCutOff = right.map(isCutOff);
+    this.leftCutOff = left.map((sentence) => isCutOff(sentence, options.minCutOffLength));
+    this.rightCutOff = right.map((sentence) => isCutOff(sentence, options.minCutOffLength));
     this.leftWording = left.map(wordingOf);
     this.rightWording = right.map(wordingOf);
   }
@@ -217,8 +224,11 @@ class PairScorer {
       score = Math.max(score, cutOffScore(this.left[i] as SentenceFeatures, this.right[j] as SentenceFeatures));
     }
     // The same-wording score is a floor: worth computing only when the cosine is below it.
-    if (score < ENGINE.sameWordingScore) {
-      score = Math.max(score, sameWordingScore(this.leftWording[i] as Wording, this.rightWording[j] as Wording));
+    if (score < this.options.sameWordingScore) {
+      score = Math.max(
+        score,
+        sameWordingScore(this.leftWording[i] as Wording, this.rightWording[j] as Wording, this.options),
+      );
     }
     if (score >= this.options.splitPartThreshold) this.pairs.push({ left: i, right: j, similarity: score });
   }

@@ -1,7 +1,6 @@
 // Labels for a matched pair: `differ` when the two outlets say something incompatible (another figure,
 // date, speaker, quoted wording or a negation), otherwise `agree`; either way with the reasons a reader
 // can check. Added detail and equivalent wording are reported but do not make a pair differ.
-import { ENGINE } from '../config.js';
 import type { DiffRun, Reason, Relation } from '../types.js';
 import { aliasesIn, aliasKind, canonicalPhrase } from './aliases.js';
 import { type DateMention, datesCompatible } from './dates.js';
@@ -13,10 +12,15 @@ import type { Speaker } from './quotes.js';
 import { foldForMatch, forEachWord, isWordCodePoint, wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
 
-export interface ClassifyOptions {
+export interface ClassifyOptions extends ConflictOptions {
   nameMatch: number;
-  quoteCoverage: number;
   maxDetailPhrases: number;
+}
+
+/** The settings the conflicts of a pair use (EngineSettings, src/config.ts ENGINE). */
+export interface ConflictOptions {
+  quoteCoverage: number;
+  maxDateChangeSlack: number;
 }
 
 export interface PairClassification {
@@ -121,14 +125,14 @@ function within(offset: number, length: number, from: number, to: number): boole
  * Two dates in different places of the sentences usually date different things ("told AFP on Sunday" /
  * "the interview on 28 October"); a date changed where the other outlet wrote its date is a conflict.
  */
-function inOneChange(a: PlacedDate, b: PlacedDate, blocks: ReadonlyArray<ChangeBlock>): boolean {
+function inOneChange(a: PlacedDate, b: PlacedDate, blocks: ReadonlyArray<ChangeBlock>, slack: number): boolean {
   return blocks.some(
     (block) =>
       within(a.offset, a.date.text.length, block.leftFrom, block.leftTo) &&
       within(b.offset, b.date.text.length, block.rightFrom, block.rightTo) &&
       block.anchored &&
-      block.leftTo - block.leftFrom - a.date.text.length <= ENGINE.maxDateChangeSlack &&
-      block.rightTo - block.rightFrom - b.date.text.length <= ENGINE.maxDateChangeSlack,
+      block.leftTo - block.leftFrom - a.date.text.length <= slack &&
+      block.rightTo - block.rightFrom - b.date.text.length <= slack,
   );
 }
 
@@ -136,6 +140,7 @@ function inOneChange(a: PlacedDate, b: PlacedDate, blocks: ReadonlyArray<ChangeB
 export function dateConflicts(
   left: Side,
   right: Side,
+  slack: number,
   runs?: ReadonlyArray<DiffRun>,
 ): Array<[DateMention, DateMention]> {
   const conflicts: Array<[DateMention, DateMention]> = [];
@@ -156,7 +161,7 @@ export function dateConflicts(
       for (const b of lonelyRight) {
         // Without the word diff's runs the dates cannot be placed, and any two count.
         if (runs !== undefined) blocks ??= changeBlocks(runs);
-        if (blocks === undefined || inOneChange(a, b, blocks)) {
+        if (blocks === undefined || inOneChange(a, b, blocks, slack)) {
           conflicts.push([a.date, b.date]);
           break search;
         }
@@ -585,12 +590,12 @@ export function pairConflicts(
   left: Side,
   right: Side,
   runs: ReadonlyArray<DiffRun>,
-  quoteCoverage: number,
+  options: ConflictOptions,
 ): PairConflicts {
   return {
     numbers: numberConflicts(left, right),
-    dates: dateConflicts(left, right, runs),
-    quote: quoteConflict(left, right, quoteCoverage),
+    dates: dateConflicts(left, right, options.maxDateChangeSlack, runs),
+    quote: quoteConflict(left, right, options.quoteCoverage),
   };
 }
 
@@ -601,7 +606,7 @@ export function classifyPair(
   runs: ReadonlyArray<DiffRun>,
   diffTruncated: boolean,
   options: ClassifyOptions,
-  conflicts: PairConflicts = pairConflicts(left, right, runs, options.quoteCoverage),
+  conflicts: PairConflicts = pairConflicts(left, right, runs, options),
 ): PairClassification {
   const reasons: Reason[] = [];
   for (const [a, b] of conflicts.numbers) {

@@ -1,6 +1,5 @@
 // The facts table: every figure, date, quote and named entity, the sentences that carry it on each
 // side, and whether the outlets agree on it, differ, or only one reports it.
-import { ENGINE } from '../config.js';
 import type { Fact, FactKind, FactMention, FactStatus } from '../types.js';
 import { isQuotePhrase, quoteCovered, quoteWords } from './classify.js';
 import type { DateMention } from './dates.js';
@@ -13,6 +12,8 @@ export interface FactOptions {
   numberConflictRatio: number;
   nameMatch: number;
   quoteCoverage: number;
+  exhaustiveQuotePairs: number;
+  maxQuotePostings: number;
 }
 
 /** A conflict the pair classification found inside one matched pair, to be shown in the table too. */
@@ -252,11 +253,15 @@ function quoteMention(m: Located<QuoteItem>): FactMention {
 }
 
 /** Positions of the right quotes that share a word with `a`, words quoted too often left aside; ascending. */
-function quoteCandidates(a: Located<QuoteItem>, postings: ReadonlyMap<string, number[]>): number[] {
+function quoteCandidates(
+  a: Located<QuoteItem>,
+  postings: ReadonlyMap<string, number[]>,
+  maxPostings: number,
+): number[] {
   const found = new Set<number>();
   for (const word of a.item.wordSet) {
     const list = postings.get(word);
-    if (list !== undefined && list.length <= ENGINE.maxQuotePostings) for (const position of list) found.add(position);
+    if (list !== undefined && list.length <= maxPostings) for (const position of list) found.add(position);
   }
   return [...found].sort((x, y) => x - y);
 }
@@ -297,7 +302,7 @@ function quoteFacts(
       else list.push(position);
     }
   });
-  const exhaustive = l.length * r.length <= ENGINE.exhaustiveQuotePairs;
+  const exhaustive = l.length * r.length <= options.exhaustiveQuotePairs;
   // Left sentence → right sentences whose quotes conflict with it: looked up per left quote, not built as a
   // string key for every left × right quote pair (a million keys at 1,000 sentences a side).
   const quoteConflicts = new Map<number, Set<number>>();
@@ -311,7 +316,9 @@ function quoteFacts(
   const facts: Fact[] = [];
   for (const a of l) {
     // The same words quoted by both, one quote possibly a part of the other: "80 per cent" in "… mind 80 percent …".
-    const same = (exhaustive ? r.map((_, position) => position) : quoteCandidates(a, postings)).filter((position) => {
+    const same = (
+      exhaustive ? r.map((_, position) => position) : quoteCandidates(a, postings, options.maxQuotePostings)
+    ).filter((position) => {
       const b = r[position] as Located<QuoteItem>;
       return (
         quoteCovered(a.item.words, b.item.wordSet, options.quoteCoverage) ||

@@ -5,8 +5,8 @@ import { ENGINE } from '../config.js';
 import { bug } from '../errors.js';
 import type { Alignment, Article, Comparison, ComparisonSide, ComparisonSummary, Sentence } from '../types.js';
 import { type AlignedGroup, type AlignOptions, alignSentences } from './align.js';
-import { classifyPair, pairConflicts } from './classify.js';
-import { buildFacts, type PairedConflict } from './facts.js';
+import { type ClassifyOptions, classifyPair, pairConflicts } from './classify.js';
+import { buildFacts, type FactOptions, type PairedConflict } from './facts.js';
 import { extractFeatures, type FeatureCache, type FeatureWeights, type SentenceFeatures } from './features.js';
 import { clearMemos } from './memo.js';
 import { buildIdf, type CorpusStats, countDocumentFrequency, mergeStemVariants } from './similarity.js';
@@ -16,13 +16,15 @@ import { diffSentences } from './word-diff.js';
 export const ENGINE_VERSION = '1.2.0';
 
 /** Every tunable of the engine; defaults are ENGINE in src/config.ts. */
-export interface EngineSettings extends Omit<AlignOptions, 'quoteBonus'> {
+/**
+ * Every tunable of the engine (src/config.ts ENGINE, with its unit and reason), reaching each use through this
+ * object, so that `compareArticles(a, b, { settings })` overrides any of them. Only this file reads ENGINE (a lint
+ * rule keeps it so).
+ */
+export interface EngineSettings extends Omit<AlignOptions, 'quoteBonus'>, ClassifyOptions, FactOptions {
   featureWeights: FeatureWeights;
   diffMaxEditLength: number;
-  numberConflictRatio: number;
-  nameMatch: number;
-  maxDetailPhrases: number;
-  quoteCoverage: number;
+  minSharedStem: number;
 }
 
 export interface CompareOptions {
@@ -33,6 +35,9 @@ export interface CompareOptions {
 }
 
 const DEFAULT_SETTINGS: EngineSettings = { ...ENGINE, featureWeights: { ...ENGINE.featureWeights } };
+/** Fails to compile when src/config.ts gains an ENGINE setting that EngineSettings does not carry to its use. */
+const EVERY_SETTING_CARRIED: [Exclude<keyof typeof ENGINE, keyof EngineSettings>] extends [never] ? true : never = true;
+void EVERY_SETTING_CARRIED;
 const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   ...DEFAULT_SETTINGS,
   quoteBonus: DEFAULT_SETTINGS.featureWeights.quoteBonus,
@@ -129,7 +134,7 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
   const cache: FeatureCache = new Map();
   const leftFeatures = extractFeatures(left, settings.featureWeights, cache);
   const rightFeatures = extractFeatures(right, settings.featureWeights, cache);
-  const documentFrequency = mergeStemVariants([leftFeatures, rightFeatures]);
+  const documentFrequency = mergeStemVariants([leftFeatures, rightFeatures], settings.minSharedStem);
   const idf = buildIdf([leftFeatures, rightFeatures], options.corpus, documentFrequency);
 
   const body = alignSentences(
@@ -161,7 +166,7 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
       settings.diffMaxEditLength,
     );
     const identical = diff.runs.length <= 1 && diff.runs.every((run) => run.op === 'equal');
-    const conflicts = pairConflicts(leftSide, rightSide, diff.runs, settings.quoteCoverage);
+    const conflicts = pairConflicts(leftSide, rightSide, diff.runs, settings);
     const { relation, reasons } = identical
       ? { relation: 'agree' as const, reasons: [] }
       : classifyPair(leftSide, rightSide, diff.runs, diff.truncated, settings, conflicts);

@@ -1,7 +1,6 @@
 // TF-IDF-weighted cosine between sentences. A term's IDF comes from the sentences of both articles plus
 // an optional corpus, so a story's ubiquitous words ("North Korean", "soldier") count for little and a
 // rare one ("grenade", "80 percent") for much.
-import { ENGINE } from '../config.js';
 import type { SentenceFeatures } from './features.js';
 
 /** Sentence-level document frequencies of feature terms over a set of articles (see buildCorpusStats). */
@@ -15,20 +14,23 @@ export interface CorpusStats {
 export type IdfFunction = (term: string) => number;
 
 /**
- * Merge stems that extend a shorter stem of the two articles into it, in place, in every term map.
+ * Merge stems that extend a shorter stem (at least `minSharedStem` letters) of the two articles into it, in place, in every term map.
  * Only plain stems are merged, never entity, number or date terms (which carry a prefix such as "e:").
  * Returns the sentence-level document frequency of every term after the merge, as countDocumentFrequency
  * would count the merged sentences: the terms are counted on the way, and only what a merge rewrites is
  * counted again, so the terms are read once rather than twice (once here, once for the IDF).
  */
-export function mergeStemVariants(sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>): Map<string, number> {
+export function mergeStemVariants(
+  sides: ReadonlyArray<ReadonlyArray<SentenceFeatures>>,
+  minSharedStem: number,
+): Map<string, number> {
   const documentFrequency = new Map<string, number>();
   for (const side of sides) countDocumentFrequency(side, documentFrequency);
   const canonical = new Map<string, string>();
   for (const stem of documentFrequency.keys()) {
     if (stem.includes(':')) continue;
     // A prefix of a plain stem holds no ":", so it is a term only if it is a plain stem.
-    for (let length = ENGINE.minSharedStem; length < stem.length; length++) {
+    for (let length = minSharedStem; length < stem.length; length++) {
       const prefix = stem.slice(0, length);
       if (documentFrequency.has(prefix)) {
         canonical.set(stem, prefix);

@@ -224,3 +224,14 @@ describe('properties (fast-check, fixed seed)', () => {
     expect(JSON.stringify(compareArticles(st, yonhap))).toBe(JSON.stringify(comparison));
   });
 });
+
+describe('settings', () => {
+  it('reach their use: an override of the same-wording score is the score of two sentences that differ in a figure', () => {
+    const left = articleFrom(['The minister said 3,000 troops were sent to the border region.']);
+    const right = articleFrom(['The minister said 4,000 troops were sent to the border region.']);
+    const plain = compareArticles(left, right).alignments[0]?.similarity ?? 0;
+    expect(plain).toBeLessThan(0.95);
+    const raised = compareArticles(left, right, { settings: { sameWordingScore: 0.95 } });
+    expect(raised.alignments[0]?.similarity).toBe(0.95);
+  });
+});

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ENGINE } from '../../src/config.js';
 import type { SentenceFeatures } from '../../src/engine/features.js';
 import { countDocumentFrequency, mergeStemVariants } from '../../src/engine/similarity.js';
 
@@ -14,7 +15,7 @@ describe('mergeStemVariants', () => {
       sentence({ constitution: 1, constitutional: 2, 'e:constitutional-court': 1 }),
       sentence({ abcdefgh: 1, abcdefghij: 1, abcdez: 1, offici: 1, office: 1 }),
     ];
-    mergeStemVariants([left, right]);
+    mergeStemVariants([left, right], ENGINE.minSharedStem);
     expect(Object.fromEntries(right[0]?.terms ?? [])).toEqual({ constitut: 3, 'e:constitutional-court': 1 });
     // abcdefghij joins abcdef (shortest), not abcdefgh; "abcdez" and "offic…" share only five letters.
     expect(Object.fromEntries(right[1]?.terms ?? [])).toEqual({ abcdef: 2, abcdez: 1, offici: 1, office: 1 });
@@ -49,7 +50,7 @@ describe('mergeStemVariants document frequencies', () => {
           });
         const left = build(leftMaps);
         const right = build(rightMaps);
-        const counted = mergeStemVariants([left, right]);
+        const counted = mergeStemVariants([left, right], ENGINE.minSharedStem);
         const recount = new Map<string, number>();
         countDocumentFrequency(left, recount);
         countDocumentFrequency(right, recount);
