@@ -9,7 +9,7 @@ import { memoize } from './memo.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';
 import { describeNumber, findNumbers, isCountNoun, type NumberMention, numbersAgree } from './numbers.js';
 import type { Speaker } from './quotes.js';
-import { foldForMatch, forEachWord, isWordCodePoint, wordsOf } from './text.js';
+import { foldForMatch, forEachWord, wordsOf } from './text.js';
 import { meaningfulEquivalents } from './word-diff.js';
 
 export interface ClassifyOptions extends ConflictOptions {
@@ -274,51 +274,14 @@ function quotesOf(side: Side): string[] {
 /** Canonical words of a quote (numbers and entity keys included), for comparing quotes regardless of order. */
 export const quoteWords: (text: string) => string[] = memoize(quoteWordsOf);
 
+/** The words of a quote: runs of letters, digits, hyphens and the brackets of entity keys ("[person:ri]"), so
+ * punctuation inside or around a quote does not count as a wording change. */
+const QUOTE_WORD = /[\p{L}\p{N}[\]-]+/gu;
+
 function quoteWordsOf(text: string): string[] {
   const words: string[] = [];
-  const canonical = canonicalPhrase(text);
-  // The words are the runs of letters, digits, hyphens and the brackets of entity keys (/[\p{L}\p{N}[\]-]+/u),
-  // so punctuation inside or around a quote does not count as a wording change. Found in one pass that also
-  // notes whether a run is all a-z: no split array, no expression per word, and non-ASCII code points looked
-  // up in the kept \p{L}/\p{N} table.
-  let start = -1;
-  let lowerAscii = true;
-  for (let at = 0; at <= canonical.length; ) {
-    let width = 1;
-    let lower = false;
-    let wordCharacter = false;
-    if (at < canonical.length) {
-      const code = canonical.charCodeAt(at);
-      if (code < 0x80) {
-        lower = code >= 0x61 && code <= 0x7a;
-        wordCharacter =
-          lower ||
-          (code >= 0x41 && code <= 0x5a) ||
-          (code >= 0x30 && code <= 0x39) ||
-          code === 0x5b ||
-          code === 0x5d ||
-          code === 0x2d;
-      } else {
-        // A surrogate pair is one code point, as /u reads it; a lone surrogate is no letter.
-        const codePoint = canonical.codePointAt(at) as number;
-        if (codePoint > 0xffff) width = 2;
-        wordCharacter = isWordCodePoint(codePoint);
-      }
-    }
-    if (wordCharacter) {
-      if (start < 0) {
-        start = at;
-        lowerAscii = true;
-      }
-      if (!lower) lowerAscii = false;
-    } else if (start >= 0) {
-      const word = canonical.slice(start, at);
-      start = -1;
-      // stem() changes a-z words only; entity keys ("[person:ri]"), numbers and other letters stay as they are.
-      if (!STOPWORDS.has(word)) words.push(lowerAscii ? stem(word) : word);
-    }
-    at += width;
-  }
+  // stem() changes a-z words only; entity keys, numbers and other letters stay as they are.
+  for (const word of canonicalPhrase(text).match(QUOTE_WORD) ?? []) if (!STOPWORDS.has(word)) words.push(stem(word));
   return words;
 }
 

@@ -126,7 +126,8 @@ export function removeBoilerplate(
     (line, i) => ruleFor(rules, line, placeOf(i, firstProse, lastProse), null) !== undefined,
   );
 
-  const keptByText = new LinesByText();
+  // Kept lines by their raw text: a later line replaces an earlier one of the same text.
+  const keptByText = new Map<string, Line>();
   let headline: Line | null = null;
   let previousRule: string | null = null;
   let previousRaw: string | null = null;
@@ -243,33 +244,6 @@ function removeLine(out: CleanLines, line: string, rule: string): string {
   out.removed.push({ text: line, rule });
   return rule;
 }
-
-/**
- * Kept lines by their raw text: a Map<string, Line> (a later line replaces an earlier one of the same text)
- * that finds lines by their length first. A Map hashes every line of the scrape, a cost that was a tenth of
- * the stage; lines of the same length are few, and comparing strings stops at their first difference. A length
- * shared by many lines (a scrape of short labels) gets a Map of its own, so lookups stay constant-time.
- */
-export class LinesByText {
-  private readonly byLength = new Map<number, { text: string; line: Line }[] | Map<string, Line>>();
-
-  get(text: string): Line | undefined {
-    const same = this.byLength.get(text.length);
-    if (same instanceof Map) return same.get(text);
-    return same?.findLast((e) => e.text === text)?.line;
-  }
-
-  set(text: string, line: Line): void {
-    const same = this.byLength.get(text.length);
-    if (same === undefined) this.byLength.set(text.length, [{ text, line }]);
-    else if (same instanceof Map) same.set(text, line);
-    else if (same.length < MAX_SAME_LENGTH) same.push({ text, line });
-    else this.byLength.set(text.length, new Map([...same.map((e) => [e.text, e.line] as const), [text, line]]));
-  }
-}
-
-/** Lines. Past this many kept lines of one length, LinesByText hashes them. */
-const MAX_SAME_LENGTH = 16;
 
 /**
  * The first and the last index below `end` where `holds`, or [end, -1] if there is none. Searched from each end,

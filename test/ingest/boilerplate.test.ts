@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INGEST } from '../../src/config.js';
-import {
-  firstAndLast,
-  isProse,
-  type Line,
-  LinesByText,
-  removeBoilerplate,
-  wordCount,
-} from '../../src/ingest/boilerplate.js';
+import { firstAndLast, isProse, removeBoilerplate, wordCount } from '../../src/ingest/boilerplate.js';
 import {
   CAPTION_CREDIT,
   CAPTION_CREDIT_PATTERN,
@@ -412,29 +405,5 @@ describe('firstAndLast: the prose bounds without asking every line', () => {
       'dateline-line: SEOUL',
       'read-more-link: Read more: x',
     ]);
-  });
-});
-
-describe('LinesByText: a Map of lines by text, found by length first', () => {
-  it('answers as a Map<string, Line> does (property)', () => {
-    // Few texts, most of one length: lengths are shared, texts repeat, and a length outgrows its list.
-    const text = fc.constantFrom('aa', 'ab', 'ba', 'bb', 'a', '');
-    const operation = fc.tuple(fc.boolean(), text);
-    fc.assert(
-      fc.property(fc.array(operation, { minLength: 20, maxLength: 80, size: 'max' }), (operations) => {
-        const map = new Map<string, Line>();
-        const lines = new LinesByText();
-        for (const [isSet, key] of operations) {
-          if (isSet) {
-            const line: Line = { text: key, role: 'body' };
-            map.set(key, line);
-            lines.set(key, line);
-          } else {
-            expect(lines.get(key)).toBe(map.get(key));
-          }
-        }
-      }),
-      { seed: 20251124, numRuns: 20_000 },
-    );
   });
 });

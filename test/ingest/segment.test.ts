@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  GLUED,
-  LAST_WORD_BEFORE_STOP,
-  lastClosingMark,
-  lastWordBeforeStop,
-  MAY_BE_GLUED,
-  oneSentence,
-  segmentParagraphs,
-  splitGlued,
-} from '../../src/ingest/segment.js';
+import { lastClosingMark, segmentParagraphs } from '../../src/ingest/segment.js';
 import { sentenceEnds } from '../../src/ingest/sentence-break.js';
 import { STRAITS_TIMES, YONHAP } from './helpers.js';
 
@@ -106,30 +97,6 @@ describe('offsets', () => {
   });
 });
 
-describe('oneSentence: the shortcut past Intl.Segmenter', () => {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const segments = (text: string): number => [...segmenter.segment(text)].length;
-
-  it('says one sentence only where the segmenter finds one (property, random text)', () => {
-    // Terminators, closers, separators, rare marks (U+2024 one-dot leader, U+3002 ideographic stop, U+0589
-    // Armenian full stop, NEL, line separator) among letters, so every branch of both is exercised.
-    const characters = fc.constantFrom(...'aZé ,.!?"\')]”’“(—…\u2024\u3002\u0589\u0085\u2028\n:;'.split(''));
-    fc.assert(
-      fc.property(fc.array(characters, { minLength: 1, maxLength: 20, size: 'max' }), (chars) => {
-        const text = chars.join('');
-        if (oneSentence(text)) expect(segments(text)).toBe(1);
-      }),
-      { seed: 20251124, numRuns: 20_000 },
-    );
-  });
-
-  it('takes the shortcut for a plain one-sentence paragraph and not for two sentences', () => {
-    expect(oneSentence('Ri said he wanted to go to South Korea, the daily reported.”')).toBe(true);
-    expect(oneSentence('Ri said so. He left.')).toBe(false);
-    expect(oneSentence('He paused\u2028then left')).toBe(false);
-  });
-});
-
 describe('sentenceEnds: the UAX #29 rules in place of Intl.Segmenter', () => {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   const segmenterEnds = (text: string): number[] =>
@@ -175,48 +142,6 @@ describe('sentenceEnds: the UAX #29 rules in place of Intl.Segmenter', () => {
     for (const text of ['One.\nTwo.', 'Tab\there.', 'No\u00a0break.', 'Soft\u00adhyphen.', 'Ideographic\u3002Stop']) {
       expect(sentenceEnds(text)).toBeNull();
     }
-  });
-});
-
-describe('splitGlued: skipping GLUED where it cannot match', () => {
-  // The expression alone: every split GLUED finds in text[start, end).
-  const reference = (text: string, start: number, end: number) => {
-    const cuts = [...text.slice(start, end).matchAll(GLUED)].map((m) => start + m.index).filter((at) => at > start);
-    return [start, ...cuts].map((from, i) => ({ start: from, end: cuts[i] ?? end }));
-  };
-
-  it('finds GLUED’s splits, with the paragraph searched once (property)', () => {
-    // Words, and marks before a space more often than before anything else: a text with one glued mark only.
-    const pieces = fc.constantFrom(
-      ...['a', 'Zed', 'é', '7', ' ', '. ', '? ', '! ', '.” ', '.', '!', '?', '"', '”', '“', '‘', ')', '(', '—', '…'],
-      ...[':', '\n'],
-    );
-    fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 12, size: 'max' }), fc.nat(30), fc.nat(30), (chars, a, b) => {
-        const text = chars.join('');
-        const [start, end] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
-        expect(splitGlued(text, start, end, MAY_BE_GLUED.test(text))).toEqual(reference(text, start, end));
-      }),
-      { seed: 20251124, numRuns: 30_000 },
-    );
-  });
-});
-
-describe('lastWordBeforeStop: LAST_WORD_BEFORE_STOP read backwards', () => {
-  it('finds the expression’s word (property)', () => {
-    // Letters and dots, every ASCII separator of the expression and some that are not (\x1c is no \s in
-    // JavaScript), non-ASCII letters and separators, and other marks.
-    const characters = fc.constantFrom(
-      ...'aZ.. \t\n\r\v\f\x1c("\'[“‘)]7,-@`{é\u00a0\u2028\ufeff\u{1d400}'.split(''),
-      ...['\u{1d400}', 'Dr.', 'U.S.', ' J.'],
-    );
-    fc.assert(
-      fc.property(fc.array(characters, { maxLength: 12, size: 'max' }), (chars) => {
-        const text = chars.join('');
-        expect(lastWordBeforeStop(text)).toBe(LAST_WORD_BEFORE_STOP.exec(text)?.[1]);
-      }),
-      { seed: 20251124, numRuns: 50_000 },
-    );
   });
 });
 
