@@ -2,8 +2,9 @@
 // date, speaker, quoted wording or a negation), otherwise `agree`; either way with the reasons a reader
 // can check. Added detail and equivalent wording are reported but do not make a pair differ.
 import type { DiffRun, Reason, Relation } from '../types.js';
-import { aliasesIn, aliasKind, canonicalPhrase } from './aliases.js';
+import { aliasesIn, aliasKind } from './aliases.js';
 import { type DateMention, datesCompatible } from './dates.js';
+import { canonicalPhrase } from './equivalences.js';
 import type { SentenceFeatures } from './features.js';
 import { memoize } from './memo.js';
 import { STOPWORDS, sameName, stem } from './nlp.js';

@@ -1,13 +1,8 @@
 // Sentence features: what the similarity, the labels and the facts table look at. One pass over an
 // article in reading order, because "the daily" and "he said" refer back to earlier sentences.
 import type { Article, Sentence } from '../types.js';
-import {
-  type EntityContext,
-  type EntityMention,
-  findAliasedEntities,
-  findOtherEntities,
-  newEntityContext,
-} from './aliases.js';
+import { type EntityContext, type EntityMention, findAliasedEntities, newEntityContext } from './aliases.js';
+import { findOtherEntities } from './capitalised-names.js';
 import synonymData from './data/synonyms.json' with { type: 'json' };
 import { type DateMention, findDates, parsePublished } from './dates.js';
 import { WordTable } from './memo.js';

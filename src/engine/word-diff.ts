@@ -4,7 +4,8 @@
 // comes out as `equivalent`, not as a change.
 import { diffArrays } from 'diff';
 import type { DiffRun } from '../types.js';
-import { aliasesIn, findEquivalentPhrases } from './aliases.js';
+import { aliasesIn } from './aliases.js';
+import { findEquivalentPhrases } from './equivalences.js';
 import { foldForMatch, forEachToken, parseNumeral } from './text.js';
 
 export interface WordDiff {

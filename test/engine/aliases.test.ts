@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aliasesIn,
-  canonicalPhrase,
-  findAliasedEntities,
-  findOtherEntities,
-  newEntityContext,
-} from '../../src/engine/aliases.js';
+import { aliasesIn, findAliasedEntities, newEntityContext } from '../../src/engine/aliases.js';
+import { findOtherEntities } from '../../src/engine/capitalised-names.js';
+import { canonicalPhrase } from '../../src/engine/equivalences.js';
 import { clearMemos } from '../../src/engine/memo.js';
 
 const keys = (text: string, context = newEntityContext()) => findAliasedEntities(text, context).map((e) => e.key);

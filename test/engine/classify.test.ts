@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENGINE } from '../../src/config.js';
-import { canonicalPhrase } from '../../src/engine/aliases.js';
 import { hasFreshWord, isFreshWord, knowsStem, otherSideOf, quoteWords } from '../../src/engine/classify.js';
+import { canonicalPhrase } from '../../src/engine/equivalences.js';
 import { extractFeatures } from '../../src/engine/features.js';
 import { compareArticles } from '../../src/engine/index.js';
 import { STOPWORDS, stem } from '../../src/engine/nlp.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAliasedEntities, findOtherEntities, newEntityContext } from '../../src/engine/aliases.js';
+import { findAliasedEntities, newEntityContext } from '../../src/engine/aliases.js';
+import { findOtherEntities } from '../../src/engine/capitalised-names.js';
 import { mergeByStart } from '../../src/engine/features.js';
 
 describe('mergeByStart', () => {

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   aliasedInOnePass,
   aliasedInTwoPasses,
-  capitalisedRuns,
   compileAliases,
   findAliasedEntities,
-  NameMatcher,
   newEntityContext,
 } from '../../src/engine/aliases.js';
+import { capitalisedRuns } from '../../src/engine/capitalised-names.js';
 import aliasData from '../../src/engine/data/aliases.json' with { type: 'json' };
+import { NameMatcher } from '../../src/engine/name-matcher.js';
 import { foldForMatch } from '../../src/engine/text.js';
 
 const NAMES = ['north korea', 'korea', 'n. korea', 'u.s.', 'us', 'the daily', 'seoul', 'ri', 'zelenskyy', 'zelensky'];
