@@ -7,11 +7,11 @@ import { WEB } from '../../config.js';
 import { InputError } from '../../errors.js';
 import type { StorySummary } from '../../store/types.js';
 import type { ContentType } from '../../types.js';
+import { type StoryJson, storyJson } from '../api-json.js';
 import { BoundedCache } from '../bounded-cache.js';
 import type { ComparisonService, TextSide } from '../comparison-service.js';
 import { parseArticleRef } from '../comparison-service.js';
 import type { AppDeps } from '../deps.js';
-import { type StoryJson, storyJson } from '../view-models.js';
 import { type CachedBody, cachedBody, sendCachedBody } from './responses.js';
 
 const CONTENT_TYPES: readonly ContentType[] = ['text/plain', 'text/html'];

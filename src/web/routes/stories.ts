@@ -8,8 +8,10 @@ import type { Comparison } from '../../types.js';
 import { BoundedCache, shortHash } from '../bounded-cache.js';
 import type { ComparisonService } from '../comparison-service.js';
 import { parseArticleRef } from '../comparison-service.js';
+import { buildComparisonView } from '../comparison-view.js';
 import type { AppDeps } from '../deps.js';
-import { buildComparisonView, formatArticleRef, homeStoryView, pickerOptions, shortOutlet } from '../view-models.js';
+import { homeStoryView, pickerOptions } from '../story-list-view.js';
+import { formatArticleRef, shortOutlet } from '../view-format.js';
 import { type CachedBody, cachedBody, sendCachedBody } from './responses.js';
 
 export type StoryViewMode = 'aligned' | 'published';

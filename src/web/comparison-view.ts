@@ -1,17 +1,12 @@
-// View models: everything a template shows, computed here so that the EJS files hold no logic beyond
-// if/forEach. Words come from the comparison contract; the wording for students is decided here.
+// The comparison as the story page shows it: rows of matched pairs with their labels and reasons, each side's
+// sentences with the word diff split into runs, and the summary. Words for students are decided here.
 
 import { WEB } from '../config.js';
-import type { ArticleRecord, StorySummary } from '../store/types.js';
 import type {
   Alignment,
   Comparison,
   ComparisonSide,
   DiffRun,
-  Fact,
-  FactKind,
-  FactMention,
-  FactStatus,
   Reason,
   ReasonCode,
   RemovedLine,
@@ -19,44 +14,16 @@ import type {
   SentenceRole,
 } from '../types.js';
 import type { ResolvedArticle } from './comparison-service.js';
-
-// ── Small formatting helpers ────────────────────────────────────────────────
-
-/** "straits-times-afp" for the latest version, "straits-times-afp@2" for a pinned one. */
-export function formatArticleRef(resolved: ResolvedArticle): string {
-  return resolved.latest ? resolved.record.slug : `${resolved.record.slug}@${resolved.version.number}`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** "2025-02-19" → "Wed 19 Feb 2025"; anything else is shown as given. */
-export function formatDate(iso: string | null): string | null {
-  if (iso === null) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const month = MONTHS[m - 1];
-  if (month === undefined) return iso;
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${weekday} ${d} ${month} ${y}`;
-}
-
-/**
- * The outlet's name without the parenthetical that says how it reached us, for labels that repeat:
- * "Yonhap (via a Los Angeles Korean-community news site)" → "Yonhap".
- */
-export function shortOutlet(outlet: string | null, fallback: string): string {
-  if (outlet === null || outlet.trim() === '') return fallback;
-  const short = outlet.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  return short === '' ? outlet : short;
-}
-
-/** "12 lines removed as page furniture". */
-export function removedSummary(count: number): string {
-  if (count === 0) return 'No lines removed';
-  return `${count} ${count === 1 ? 'line' : 'lines'} removed as page furniture`;
-}
+import { type FactGroupView, factGroups } from './facts-view.js';
+import {
+  formatArticleRef,
+  formatDate,
+  ICONS,
+  type Names,
+  type RowStatus,
+  removedSummary,
+  shortOutlet,
+} from './view-format.js';
 
 // ── The comparison ──────────────────────────────────────────────────────────
 
@@ -100,8 +67,6 @@ export interface ReasonView {
   topicLabel: string;
 }
 
-export type RowStatus = 'agree' | 'differ' | 'left-only' | 'right-only';
-
 export interface RowView {
   id: string;
   status: RowStatus;
@@ -136,23 +101,6 @@ export interface SideView {
   paragraphs: SentenceView[][];
 }
 
-export interface FactRowView {
-  label: string;
-  left: string | null;
-  right: string | null;
-  status: FactStatus;
-  statusLabel: string;
-  icon: string;
-}
-
-export interface FactGroupView {
-  kind: FactKind;
-  heading: string;
-  /** The first column's heading: "What", "Date", "Speaker", "Name". */
-  labelHeading: string;
-  rows: FactRowView[];
-}
-
 export interface SummaryPart {
   count: number;
   label: string;
@@ -171,19 +119,6 @@ export interface ComparisonView {
   summaryLine: string;
   differenceCount: number;
   movedCount: number;
-}
-
-const ICONS: Record<RowStatus | 'moved', string> = {
-  agree: '=',
-  differ: '≠',
-  'left-only': '◧',
-  'right-only': '◨',
-  moved: '↕',
-};
-
-interface Names {
-  left: string;
-  right: string;
 }
 
 /** The story page's comparison, from the contract. Versions are labelled when the caller knows them. */
@@ -502,201 +437,5 @@ function sideView(
     removedSummary: removedSummary(side.removed.length),
     bodyCount: side.sentences.filter((s) => s.role === 'body').length,
     paragraphs,
-  };
-}
-
-const FACT_LABEL_HEADINGS: Record<FactKind, string> = {
-  number: 'What',
-  date: 'Date',
-  quote: 'Speaker',
-  entity: 'Name',
-};
-
-/**
- * Date facts are keyed by ISO values; students read them as dates:
- * "2025-01-11" → "Sat 11 Jan 2025", "2025-01" → "Jan 2025", "2025-02-10/2025-02-16" → "10–16 Feb 2025".
- */
-export function formatDateLabel(label: string): string {
-  const range = /^(\d{4})-(\d{2})-(\d{2})\/(\d{4})-(\d{2})-(\d{2})$/.exec(label);
-  if (range) {
-    const [, y1, m1, d1, y2, m2, d2] = range;
-    const month1 = MONTHS[Number(m1) - 1];
-    const month2 = MONTHS[Number(m2) - 1];
-    if (month1 && month2) {
-      return y1 === y2 && m1 === m2
-        ? `${Number(d1)}–${Number(d2)} ${month2} ${y2}`
-        : `${Number(d1)} ${month1} ${y1} – ${Number(d2)} ${month2} ${y2}`;
-    }
-  }
-  const month = /^(\d{4})-(\d{2})$/.exec(label);
-  if (month) {
-    const name = MONTHS[Number(month[2]) - 1];
-    if (name) return `${name} ${month[1]}`;
-  }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return formatDate(label) ?? label;
-  return label;
-}
-
-/** Quotes are listed by speaker, so the label keeps only the speaker: "quote (Ri)" → "Ri", "quote" → "not named". */
-function factLabel(fact: Fact): string {
-  if (fact.kind === 'date') return formatDateLabel(fact.label);
-  if (fact.kind !== 'quote') return fact.label;
-  const speaker = /^quote\s*\((.+)\)$/i.exec(fact.label.trim());
-  if (speaker?.[1]) return speaker[1];
-  return /^quote$/i.test(fact.label.trim()) ? 'not named' : fact.label;
-}
-
-const FACT_HEADINGS: Record<FactKind, string> = {
-  number: 'Numbers',
-  date: 'Dates',
-  quote: 'Quotes',
-  entity: 'People, places and organisations',
-};
-
-/** Each distinct wording once: "some 11,000 troops · around 11,000 troops"; quotes in quotation marks. */
-function mentionsText(mentions: FactMention[], kind: FactKind): string | null {
-  if (mentions.length === 0) return null;
-  const texts = mentions.map((m) => {
-    const text = m.text.trim().replace(/,$/, '');
-    return kind === 'quote' && !/^["“‘']/.test(text) ? `“${text}”` : text;
-  });
-  return [...new Set(texts)].join(' · ');
-}
-
-function factGroups(facts: Fact[], names: Names): FactGroupView[] {
-  const statusLabel: Record<FactStatus, string> = {
-    agree: 'Same',
-    differ: 'Different',
-    'left-only': `Only in ${names.left}`,
-    'right-only': `Only in ${names.right}`,
-  };
-  const groups: FactGroupView[] = [];
-  for (const kind of ['number', 'date', 'quote', 'entity'] as const) {
-    const rows = facts
-      .filter((f) => f.kind === kind)
-      .map(
-        (f): FactRowView => ({
-          label: factLabel(f),
-          left: mentionsText(f.left, kind),
-          right: mentionsText(f.right, kind),
-          status: f.status,
-          statusLabel: statusLabel[f.status],
-          icon: ICONS[f.status],
-        }),
-      );
-    if (rows.length > 0) {
-      groups.push({ kind, heading: FACT_HEADINGS[kind], labelHeading: FACT_LABEL_HEADINGS[kind], rows });
-    }
-  }
-  return groups;
-}
-
-// ── Story picker, home page and API shapes ──────────────────────────────────
-
-export interface PickerOption {
-  value: string;
-  label: string;
-  selected: boolean;
-}
-
-/** The options of the left/right selects: each article's latest version, then its older versions. */
-export function pickerOptions(story: StorySummary, selected: string): PickerOption[] {
-  const options: PickerOption[] = [];
-  for (const record of story.articles) {
-    const count = record.versions.length;
-    if (count === 0) continue;
-    // "The Straits Times (AFP), Wed 19 Feb 2025"; "Yonhap (via …)" with agency Yonhap → "Yonhap, Fri 21 Feb 2025".
-    const short = shortOutlet(record.outlet, record.slug);
-    const agency = record.agency && record.agency !== short ? ` (${record.agency})` : '';
-    const date = record.published ? `, ${formatDate(record.published)}` : '';
-    const name = `${short}${agency}${date}`;
-    options.push({
-      value: record.slug,
-      label: count > 1 ? `${name}, latest version (${count})` : name,
-      selected: selected === record.slug,
-    });
-    for (const v of [...record.versions].reverse().slice(1)) {
-      const value = `${record.slug}@${v.number}`;
-      options.push({
-        value,
-        label: `${name}, version ${v.number} of ${count}`,
-        selected: selected === value,
-      });
-    }
-  }
-  return options;
-}
-
-export interface HomeStoryView {
-  slug: string;
-  title: string;
-  outlets: { outlet: string; agency: string | null; publishedLabel: string | null }[];
-  summaryLine: string | null;
-}
-
-export function homeStoryView(story: StorySummary, comparison: Comparison | null): HomeStoryView {
-  return {
-    slug: story.slug,
-    title: story.title,
-    outlets: story.articles
-      .filter((a) => a.versions.length > 0)
-      .map((a) => ({ outlet: a.outlet, agency: a.agency, publishedLabel: formatDate(a.published) })),
-    summaryLine: comparison ? buildSummaryLine(comparison) : null,
-  };
-}
-
-/** "7 agree · 3 differ · 9 only in The Straits Times · 8 only in Yonhap" */
-export function buildSummaryLine(comparison: Comparison): string {
-  const left = shortOutlet(comparison.left.outlet, 'left');
-  const right = shortOutlet(comparison.right.outlet, 'right');
-  const { agree, differ, leftOnly, rightOnly } = comparison.summary;
-  return `${agree} agree · ${differ} differ · ${leftOnly} only in ${left} · ${rightOnly} only in ${right}`;
-}
-
-export interface VersionJson {
-  number: number;
-  contentType: string;
-  byteLength: number;
-  sha256: string;
-  createdAt: string;
-}
-
-export interface ArticleJson {
-  /** What `left`/`right` take: the article slug (append "@N" for a version). */
-  id: string;
-  outlet: string;
-  agency: string | null;
-  title: string | null;
-  published: string | null;
-  url: string | null;
-  versions: VersionJson[];
-}
-
-export interface StoryJson {
-  slug: string;
-  title: string;
-  articles: ArticleJson[];
-}
-
-/** GET /api/stories/:slug. `titles` are the headlines of the latest versions, by article slug. */
-export function storyJson(story: StorySummary, titles: ReadonlyMap<string, string>): StoryJson {
-  return {
-    slug: story.slug,
-    title: story.title,
-    articles: story.articles.map((a: ArticleRecord) => ({
-      id: a.slug,
-      outlet: a.outlet,
-      agency: a.agency,
-      title: titles.get(a.slug) ?? null,
-      published: a.published,
-      url: a.url,
-      versions: a.versions.map((v) => ({
-        number: v.number,
-        contentType: v.contentType,
-        byteLength: v.byteLength,
-        sha256: v.sha256,
-        createdAt: v.createdAt,
-      })),
-    })),
   };
 }

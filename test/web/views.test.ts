@@ -1,18 +1,10 @@
 import path from 'node:path';
 import ejs from 'ejs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildComparisonView,
-  buildSummaryLine,
-  formatDate,
-  formatDateLabel,
-  pickerOptions,
-  removedSummary,
-  type SegmentView,
-  shortOutlet,
-  sideSegments,
-  splitBySentence,
-} from '../../src/web/view-models.js';
+import { buildComparisonView, type SegmentView, sideSegments, splitBySentence } from '../../src/web/comparison-view.js';
+import { formatDateLabel } from '../../src/web/facts-view.js';
+import { buildSummaryLine, pickerOptions } from '../../src/web/story-list-view.js';
+import { formatDate, removedSummary, shortOutlet } from '../../src/web/view-format.js';
 import { fixtureComparison } from './fixture-comparison.js';
 
 const VIEWS = path.resolve(import.meta.dirname, '../../views');
