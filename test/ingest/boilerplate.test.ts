@@ -30,6 +30,17 @@ describe('every rule matches the real line it exists for', () => {
   it.each(all.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
     expect(rule.pattern.test(rule.example)).toBe(true);
   });
+  it.each(all.map((r) => [r.name, r] as const))(
+    '%s leaves its near miss, a line of article text, alone',
+    (_name, rule) => {
+      expect(rule.pattern.test(rule.nearMiss)).toBe(false);
+      // Through the whole stage too: the near miss, between a lead and a last paragraph, is kept.
+      expect(kept(`${LEAD}\n\n${rule.nearMiss}\n\n${LAST}`)).toContain(rule.nearMiss);
+    },
+  );
+  it.each(INLINE_RULES.map((r) => [r.name, r] as const))('inline %s leaves its near miss whole', (_name, rule) => {
+    expect(rule.nearMiss.replace(rule.pattern, '')).toBe(rule.nearMiss);
+  });
   it.each(INLINE_RULES.map((r) => [r.name, r] as const))('inline %s', (_name, rule) => {
     expect(rule.example.replace(rule.pattern, '')).not.toBe(rule.example);
     // A rule's `contains` lets lines without it skip the expression: every match must hold it.

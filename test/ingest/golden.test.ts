@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.js';
-import { goldenCases, ingestCase } from './golden.js';
+import { CORPUS_DIR, GOLDEN_DIR, goldenCases, ingestCase } from './golden.js';
 
 /** The first place where two articles differ, in words a reader can act on. */
 function firstDifference(actual: Article, expected: Article): string | null {
@@ -26,8 +27,16 @@ function firstDifference(actual: Article, expected: Article): string | null {
 
 describe('corpus golden files', () => {
   const cases = goldenCases();
-  it('cover both seeds', () => {
-    expect(cases.map((c) => c.name)).toEqual(['nk-pow-asylum/straits-times-afp', 'nk-pow-asylum/yonhap-koreadaily']);
+  it('cover every article of every story folder in corpus/, and every golden file belongs to one', () => {
+    const stories = readdirSync(CORPUS_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(stories.length).toBeGreaterThan(0);
+    expect([...new Set(cases.map((c) => c.name.split('/')[0]))].sort()).toEqual(stories.sort());
+    const goldens = readdirSync(GOLDEN_DIR, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => join(GOLDEN_DIR, name));
+    expect(goldens.sort()).toEqual(cases.map((c) => c.golden).sort());
   });
   it.each(cases.map((c) => [c.name, c] as const))('%s matches its golden file', (_name, c) => {
     expect(existsSync(c.golden), `no golden file: run npx tsx test/ingest/golden.ts`).toBe(true);
