@@ -17,3 +17,14 @@ export const { ingestArticle } = await built<typeof import('../src/ingest/index.
 export const { openSqliteStore, seedFromCorpus } =
   await built<typeof import('../src/store/index.js')>('store/index.js');
 export const { createApp } = await built<typeof import('../src/web/app.js')>('web/app.js');
+export const { createUploadService } =
+  await built<typeof import('../src/web/upload-service.js')>('web/upload-service.js');
+export const { createVersionService } =
+  await built<typeof import('../src/web/editor-versions.js')>('web/editor-versions.js');
+const { fingerprint } = await built<typeof import('../src/ingest/index.js')>('ingest/index.js');
+
+/** A plain-text version's bytes and fingerprint, as the store takes them. */
+export function textRaw(text: string): { raw: Uint8Array; contentType: 'text/plain'; normalizedSha256: string } {
+  const raw = new TextEncoder().encode(text);
+  return { raw, contentType: 'text/plain', normalizedSha256: fingerprint(raw) };
+}

@@ -79,7 +79,7 @@ function random(seed: number): () => number {
 }
 
 /** Real body sentences: the seeds, plus every corpus-dev article when ../shared is beside the repository. */
-function realSentences(): string[] {
+export function realSentences(): string[] {
   const texts = [readFileSync(join(SEED, 'straits-times-afp.txt')), readFileSync(join(SEED, 'yonhap-koreadaily.txt'))];
   if (existsSync(CORPUS_DEV)) {
     for (const story of readdirSync(CORPUS_DEV).sort()) {

@@ -1,0 +1,190 @@
+// What users wait for (`npm run bench -- user`): a CLI comparison, a server start, the first view of a story, an
+// editor's preview of a long version and of a 2 MB page. Whole commands and whole requests, medians of a few
+// runs on the shared machine, all of the built code in dist/. The last line is one JSON object.
+//
+// Goals (issue 12): the built CLI ≤ 0.4 s wall and ≤ 8× a bare `node -e 0`; server start ≤ 0.5 s; a long version
+// preview ≤ 1 s.
+
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createUploadService, createVersionService, openSqliteStore, seedFromCorpus, textRaw } from './built.js';
+import { realSentences, syntheticPair } from './engine.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SEED_IDS = ['nk-pow-asylum/straits-times-afp', 'nk-pow-asylum/yonhap-koreadaily'];
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Seconds of wall time of a command, median of `runs` (one discarded run first, so the file cache is warm). */
+function wall(command: string, args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+    if (i > 0) times.push((performance.now() - start) / 1000);
+  }
+  return median(times);
+}
+
+async function getOk(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the built server on a fresh database; resolves with its port once it listens. */
+function startServer(db: string): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/server.js'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', PARALLAX_DB: db, NODE_ENV: 'production', PARALLAX_SECRET: 'bench' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (match) resolve({ child, port: Number(match[1]) });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Seconds from spawning the server to its first 200 for `/`, and the first view of the seed story after it. */
+async function serverStart(runs: number): Promise<{ startS: number; firstStoryMs: number; warmStoryMs: number }> {
+  const starts: number[] = [];
+  const firsts: number[] = [];
+  const warms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const db = join(mkdtempSync(join(tmpdir(), 'parallax-bench-')), 'bench.db');
+    const begin = performance.now();
+    const { child, port } = await startServer(db);
+    while (!(await getOk(`http://localhost:${port}/`))) await new Promise((resolve) => setTimeout(resolve, 5));
+    starts.push((performance.now() - begin) / 1000);
+    const story = `http://localhost:${port}/stories/nk-pow-asylum`;
+    let at = performance.now();
+    await fetch(story).then((res) => res.text());
+    firsts.push(performance.now() - at);
+    at = performance.now();
+    await fetch(story).then((res) => res.text());
+    warms.push(performance.now() - at);
+    await stop(child);
+  }
+  return { startS: median(starts), firstStoryMs: median(firsts), warmStoryMs: median(warms) };
+}
+
+/** Milliseconds of an editor's preview (ingest, duplicate check, change from the latest version, kept pending). */
+async function previews(runs: number): Promise<{ longVersionMs: number; longSentences: number; bigHtmlMs: number }> {
+  const store = await openSqliteStore(':memory:');
+  await seedFromCorpus(store, join(ROOT, 'corpus'));
+  const token = await store.issueSetupToken('bench', 'bench', 60_000);
+  const editor = await store.redeemSetupToken(token, 'a long enough password');
+  const session = await store.createSession(editor?.id ?? 0, 60 * 60_000);
+  const versions = createVersionService(store);
+  const uploads = createUploadService(store, versions, () => {});
+  const story = await store.createStory({ slug: 'long-story', title: 'A long story' }, 'bench');
+
+  // A long article (4,300 sentences of real text) and an edited next version of it.
+  const [first, second] = syntheticPair(4_300, realSentences(), 7);
+  const record = await store.createArticle({ storyId: story.id, slug: 'long', outlet: 'Long Outlet' }, 'bench', {
+    ...textRaw(first.text),
+    uploadedBy: 'bench',
+    note: null,
+  });
+  const longTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Each run previews a slightly different upload, so nothing of the upload itself is cached.
+    const raw = new TextEncoder().encode(`${second.text}\n\nA closing line for preview number ${i}.`);
+    const current = await store.getStory('long-story');
+    if (current === null) throw new Error('the bench story is missing');
+    const target = { kind: 'version' as const, story: current, record: current.articles[0] ?? record };
+    const start = performance.now();
+    await uploads.preview(target, { raw, contentType: 'text/plain', filename: null }, null, session);
+    longTimes.push(performance.now() - start);
+  }
+
+  // A saved web page of about 2 MB: the article's paragraphs inside a page's markup.
+  const paragraphs = first.sentences.map((s) => `<p>${s.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  let html = '<!doctype html><html><head><title>A long page</title></head><body><nav>Home | World</nav><article>';
+  for (let i = 0; html.length < 2 * 1024 * 1024 - 10_000; i++) html += paragraphs[i % paragraphs.length];
+  html += '</article></body></html>';
+  const bigTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const raw = new TextEncoder().encode(html.replace('A long page', `A long page ${i}`));
+    const current = await store.getStory('long-story');
+    if (current === null) throw new Error('the bench story is missing');
+    const target = {
+      kind: 'article' as const,
+      story: current,
+      article: { storyId: story.id, slug: `page-${i}`, outlet: 'Page Outlet' },
+    };
+    const start = performance.now();
+    await uploads.preview(target, { raw, contentType: 'text/html', filename: 'page.html' }, null, session);
+    bigTimes.push(performance.now() - start);
+  }
+  await store.close();
+  return { longVersionMs: median(longTimes), longSentences: first.sentences.length, bigHtmlMs: median(bigTimes) };
+}
+
+export interface UserBenchResult {
+  cliS: number;
+  nodeS: number;
+  cliToNode: number;
+  npmCompareS: number;
+  serverStartS: number;
+  firstStoryMs: number;
+  warmStoryMs: number;
+  longPreviewMs: number;
+  bigHtmlPreviewMs: number;
+}
+
+export async function runUserBench(): Promise<UserBenchResult> {
+  log('== what users wait for (built code in dist/)');
+  const cliS = wall(process.execPath, ['dist/cli.js', 'compare', ...SEED_IDS, '--json'], 7);
+  const nodeS = wall(process.execPath, ['-e', '0'], 7);
+  const npmCompareS = wall('npm', ['run', 'compare', '--', ...SEED_IDS, '--json'], 3);
+  log(
+    `CLI compare of the seed pair: ${round(cliS)} s wall (node -e 0: ${round(nodeS)} s, ${round(cliS / nodeS, 1)}×); npm run compare: ${round(npmCompareS)} s`,
+  );
+  const server = await serverStart(3);
+  log(
+    `server start to the first 200: ${round(server.startS)} s; first view of the seed story right after: ${round(server.firstStoryMs, 1)} ms, then ${round(server.warmStoryMs, 1)} ms`,
+  );
+  const preview = await previews(3);
+  log(
+    `editor preview of a new version of a ${preview.longSentences}-sentence article: ${round(preview.longVersionMs, 0)} ms; of a 2 MB HTML page: ${round(preview.bigHtmlMs, 0)} ms`,
+  );
+  const result: UserBenchResult = {
+    cliS: round(cliS),
+    nodeS: round(nodeS),
+    cliToNode: round(cliS / nodeS, 1),
+    npmCompareS: round(npmCompareS),
+    serverStartS: round(server.startS),
+    firstStoryMs: round(server.firstStoryMs, 1),
+    warmStoryMs: round(server.warmStoryMs, 1),
+    longPreviewMs: round(preview.longVersionMs, 0),
+    bigHtmlPreviewMs: round(preview.bigHtmlMs, 0),
+  };
+  log(JSON.stringify(result));
+  return result;
+}
