@@ -91,25 +91,22 @@ export function findDates(text: string, published: Date | null): DateMention[] {
   // skipping them saves four scans of the sentence.
   const hasMonth = MONTH_HINT.test(text);
   const hasDigit = /\d/.test(text);
-  for (const match of hasMonth && hasDigit ? allMatches(MONTH_DAY, text) : []) {
-    const [whole, month = '', day = '', year] = match;
-    addDate(
-      found,
-      resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
-      'day',
-      match.index,
-      whole,
-    );
-  }
-  for (const match of hasMonth && hasDigit ? allMatches(DAY_MONTH, text) : []) {
-    const [whole, day = '', month = '', year] = match;
-    addDate(
-      found,
-      resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
-      'day',
-      match.index,
-      whole,
-    );
+  // "Feb 19" and "19 Feb": the same date, its day and month captured in the other order.
+  for (const [pattern, monthFirst] of [
+    [MONTH_DAY, true],
+    [DAY_MONTH, false],
+  ] as const) {
+    for (const match of hasMonth && hasDigit ? allMatches(pattern, text) : []) {
+      const [whole, first = '', second = '', year] = match;
+      const [month, day] = monthFirst ? [first, second] : [second, first];
+      addDate(
+        found,
+        resolveDay(monthIndex(month), Number(day), year === undefined ? undefined : Number(year), published),
+        'day',
+        match.index,
+        whole,
+      );
+    }
   }
   for (const match of hasMonth ? allMatches(MONTH_ALONE, text) : []) {
     const [whole, month = '', year] = match;

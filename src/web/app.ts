@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(editorSession(deps));
 
   const service = deps.comparisons ?? createComparisonService(deps.store, deps.log);
-  const versions = createVersionService(deps.store);
+  const versions = createVersionService(deps.store, service.articles);
   // After a save the story's default comparison is computed at once, from the article the preview ingested.
   const uploads = createUploadService(deps.store, versions, (saved) => {
     void service

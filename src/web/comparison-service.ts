@@ -13,7 +13,8 @@ import { InputError, NotFoundError } from '../errors.js';
 import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article, Comparison, ContentType, IngestHints } from '../types.js';
-import { hintsFor, latestVersion } from './article-hints.js';
+import { latestVersion } from './article-hints.js';
+import { ArticleLoader } from './article-loader.js';
 import { BoundedCache, DerivedCache, shortHash } from './bounded-cache.js';
 
 /** An article of a story, as a query parameter names it. `version` null means the latest. */
@@ -57,6 +58,8 @@ export interface ComparisonService {
   compareInStory(story: StorySummary, left: ArticleRef | null, right: ArticleRef | null): Promise<StoryComparison>;
   /** A comparison of two texts sent by a client (POST /api/compare). */
   compareTexts(left: TextSide, right: TextSide): Comparison;
+  /** The stored versions as ingested articles (shared with the editors' history, so each is ingested once). */
+  articles: ArticleLoader;
   /** Keeps an article just saved, ingested by the upload's preview, so that it is not ingested again. */
   rememberArticle(record: ArticleRecord, version: VersionMeta, article: Article): Promise<void>;
   /**
@@ -92,26 +95,18 @@ export function parseArticleRef(value: unknown, field: string): ArticleRef | nul
   return { slug: match[1], version: match[2] === undefined ? null : Number(match[2]) };
 }
 
-export function createComparisonService(store: Store, log: (line: string) => void = () => {}): ComparisonService {
+export function createComparisonService(
+  store: Store,
+  log: (line: string) => void = () => {},
+  loader: ArticleLoader = new ArticleLoader(store),
+): ComparisonService {
   // Promises, so that concurrent requests for the same key share one computation.
-  const articles = new DerivedCache<Article>(store, WEB.memoryCacheEntries);
   const comparisons = new DerivedCache<Comparison>(store, WEB.memoryCacheEntries);
   const corpora = new BoundedCache<CorpusStats>(WEB.memoryCacheEntries);
   const texts = new BoundedCache<Comparison>(WEB.memoryCacheEntries);
 
-  function articleKey(record: ArticleRecord, version: VersionMeta): string {
-    const hints = hintsFor(record, version.number, version.contentType);
-    return `article:v${version.id}:${INGEST_VERSION}:${shortHash(JSON.stringify(hints))}`;
-  }
-
-  function loadArticle(record: ArticleRecord, version: VersionMeta): Promise<Article> {
-    const key = articleKey(record, version);
-    return articles.get(key, async () => {
-      const raw = await store.getVersion(record.id, version.number);
-      if (raw === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
-      return ingestArticle({ raw: raw.raw, hints: hintsFor(record, version.number, version.contentType) });
-    });
-  }
+  const articleKey = (record: ArticleRecord, version: VersionMeta): string => loader.key(record, version);
+  const loadArticle = (record: ArticleRecord, version: VersionMeta): Promise<Article> => loader.load(record, version);
 
   async function resolve(story: StorySummary, ref: ArticleRef): Promise<ResolvedArticle> {
     const record = story.articles.find((a) => a.slug === ref.slug);
@@ -230,7 +225,8 @@ export function createComparisonService(store: Store, log: (line: string) => voi
     latestArticles,
     compareInStory,
     compareTexts,
-    rememberArticle: (record, version, article) => articles.set(articleKey(record, version), article),
+    rememberArticle: (record, version, article) => loader.remember(record, version, article),
+    articles: loader,
     warmStory,
     async warmAll() {
       for (const story of await store.listStories()) {

@@ -10,11 +10,11 @@
 import { WEB_EDITOR } from '../config.js';
 import { buildCorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
-import { hintsFor, latestVersion } from './article-hints.js';
-import { DerivedCache, shortHash } from './bounded-cache.js';
+import { latestVersion } from './article-hints.js';
+import { ArticleLoader } from './article-loader.js';
+import { DerivedCache } from './bounded-cache.js';
 import { describeVersionChange, summarizeChange, type VersionChange } from './editor-version-diff.js';
 
 export interface HistoryRow {
@@ -50,23 +50,10 @@ export function changeBetween(prev: Article, next: Article): VersionChange {
   return describeVersionChange(prev, next, comparison);
 }
 
-export function createVersionService(store: Store): VersionService {
-  const articles = new DerivedCache<Article>(store, WEB_EDITOR.changeCacheEntries);
+export function createVersionService(store: Store, loader: ArticleLoader = new ArticleLoader(store)): VersionService {
   const changes = new DerivedCache<VersionChange>(store, WEB_EDITOR.changeCacheEntries);
 
-  function articleKey(record: ArticleRecord, version: VersionMeta): string {
-    const hints = hintsFor(record, version.number, version.contentType);
-    return `editor-article:v${version.id}:${INGEST_VERSION}:${shortHash(JSON.stringify(hints))}`;
-  }
-
-  function loadVersion(record: ArticleRecord, version: VersionMeta): Promise<Article> {
-    const key = articleKey(record, version);
-    return articles.get(key, async () => {
-      const stored = await store.getVersion(record.id, version.number);
-      if (stored === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
-      return ingestArticle({ raw: stored.raw, hints: hintsFor(record, version.number, version.contentType) });
-    });
-  }
+  const loadVersion = (record: ArticleRecord, version: VersionMeta): Promise<Article> => loader.load(record, version);
 
   function versionOf(record: ArticleRecord, number: number): VersionMeta {
     const version = record.versions.find((v) => v.number === number);
@@ -83,7 +70,7 @@ export function createVersionService(store: Store): VersionService {
     const from = versionOf(record, fromNumber);
     const to = versionOf(record, toNumber);
     const [fromArticle, toArticle] = await Promise.all([loadVersion(record, from), loadVersion(record, to)]);
-    const key = `editor-change:${articleKey(record, from)}:${articleKey(record, to)}:${ENGINE_VERSION}`;
+    const key = `editor-change:${loader.key(record, from)}:${loader.key(record, to)}:${ENGINE_VERSION}`;
     const change = await changes.get(key, () => changeBetween(fromArticle, toArticle));
     return { from, to, fromArticle, toArticle, change };
   }

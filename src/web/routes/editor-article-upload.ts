@@ -144,7 +144,7 @@ export function createArticleUploadRouter(deps: AppDeps, uploads: UploadService)
         story,
         record: null,
         preview,
-        upload: { contentType: input.contentType, filename: input.filename, byteLength: input.raw.byteLength },
+        upload: input,
         note,
         action: `/editor/stories/${story.slug}/articles`,
         back: `/editor/stories/${story.slug}/articles/new`,

@@ -90,7 +90,7 @@ export function createVersionUploadRouter(deps: AppDeps, uploads: UploadService)
         story,
         record,
         preview,
-        upload: { contentType: input.contentType, filename: input.filename, byteLength: input.raw.byteLength },
+        upload: input,
         note,
         action: `/editor/articles/${record.id}/versions`,
         back: `/editor/articles/${record.id}/versions/new`,

@@ -7,7 +7,7 @@ import { type InputError, NotFoundError } from '../../errors.js';
 import { checkOptionalText } from '../../store/index.js';
 import type { ArticleRecord, Store, StorySummary } from '../../store/types.js';
 import { currentEditor, currentSessionToken } from '../auth.js';
-import { field } from '../editor-upload.js';
+import { field, type Upload } from '../editor-upload.js';
 import type { FormFields, PendingPreview, UploadPreview, UploadService } from '../upload-service.js';
 
 /** What the upload form shows again: the pasted text stays, a chosen file must be chosen again. */
@@ -102,7 +102,7 @@ export interface PreviewModel {
   story: StorySummary;
   record: ArticleRecord | null;
   preview: UploadPreview;
-  upload: { contentType: string; filename: string | null; byteLength: number };
+  upload: Upload;
   note: string | null;
   action: string;
   back: string;
@@ -125,7 +125,7 @@ export function renderPreview(res: Response, model: PreviewModel): void {
     carried: {
       contentType: model.upload.contentType,
       filename: model.upload.filename ?? '',
-      byteLength: model.upload.byteLength,
+      byteLength: model.upload.raw.byteLength,
     },
     bodyCount: model.preview.clean.sentences.filter((s) => s.role === 'body').length,
   });
