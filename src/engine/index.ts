@@ -43,14 +43,41 @@ const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   quoteBonus: DEFAULT_SETTINGS.featureWeights.quoteBonus,
 };
 
+/**
+ * An article with its sentence features, extracted once: a story's corpus statistics and every comparison the
+ * article takes part in read them instead of extracting them again (extraction is most of a comparison's work).
+ */
+export interface PreparedArticle {
+  readonly article: Article;
+  readonly features: ReadonlyArray<SentenceFeatures>;
+}
+
+/** Extracts an article's features for buildCorpusStats and compareArticles (with the default feature weights). */
+export function prepareArticle(article: Article): PreparedArticle {
+  clearMemos();
+  try {
+    return { article, features: extractFeatures(article, DEFAULT_SETTINGS.featureWeights) };
+  } finally {
+    clearMemos();
+  }
+}
+
+function isPrepared(side: Article | PreparedArticle): side is PreparedArticle {
+  return 'features' in side;
+}
+
+function articleOf(side: Article | PreparedArticle): Article {
+  return isPrepared(side) ? side.article : side;
+}
+
 /** Sentence-level document frequencies of the engine's feature terms over a set of articles. */
-export function buildCorpusStats(articles: ReadonlyArray<Article>): CorpusStats {
+export function buildCorpusStats(articles: ReadonlyArray<Article | PreparedArticle>): CorpusStats {
   const documentFrequency = new Map<string, number>();
   let documents = 0;
   clearMemos();
   try {
-    for (const article of articles) {
-      const features = extractFeatures(article, DEFAULT_SETTINGS.featureWeights);
+    for (const side of articles) {
+      const features = isPrepared(side) ? side.features : extractFeatures(side, DEFAULT_SETTINGS.featureWeights);
       countDocumentFrequency(features, documentFrequency);
       documents += features.length;
     }
@@ -58,6 +85,34 @@ export function buildCorpusStats(articles: ReadonlyArray<Article>): CorpusStats 
     clearMemos();
   }
   return { documents, documentFrequency };
+}
+
+/**
+ * A side's features for one comparison: a prepared article's own (their term maps copied, since the comparison
+ * merges stem variants in them; maps that sentences share stay shared), or extracted now.
+ */
+function featuresFor(
+  side: Article | PreparedArticle,
+  settings: EngineSettings,
+  cache: FeatureCache,
+): SentenceFeatures[] {
+  if (!isPrepared(side) || settings.featureWeights !== DEFAULT_SETTINGS.featureWeights) {
+    return extractFeatures(articleOf(side), settings.featureWeights, cache);
+  }
+  const copies = new Map<Map<string, number>, Map<string, number>>();
+  const copy = (map: Map<string, number>): Map<string, number> => {
+    let copied = copies.get(map);
+    if (copied === undefined) {
+      copied = new Map(map);
+      copies.set(map, copied);
+    }
+    return copied;
+  };
+  return side.features.map((sentence) => ({
+    ...sentence,
+    terms: copy(sentence.terms),
+    quoteTerms: copy(sentence.quoteTerms),
+  }));
 }
 
 function sideOf(article: Article): ComparisonSide {
@@ -101,7 +156,11 @@ function checkCoverage(sentences: ReadonlyArray<Sentence>, used: number[], side:
  * 0 means none has. Captions and standfirsts are not counted. `summary.leftOnly`/`rightOnly` count every
  * unmatched sentence (captions included), exactly the lengths of `leftOnly`/`rightOnly`.
  */
-export function compareArticles(left: Article, right: Article, options: CompareOptions = {}): Comparison {
+export function compareArticles(
+  left: Article | PreparedArticle,
+  right: Article | PreparedArticle,
+  options: CompareOptions = {},
+): Comparison {
   clearMemos();
   try {
     return compare(left, right, options);
@@ -123,7 +182,13 @@ function bodyCount(sentences: ReadonlyArray<Sentence>, only?: Set<number>): numb
   return sentences.filter((s) => s.role === 'body' && (only === undefined || only.has(s.index))).length;
 }
 
-function compare(left: Article, right: Article, options: CompareOptions): Comparison {
+function compare(
+  leftInput: Article | PreparedArticle,
+  rightInput: Article | PreparedArticle,
+  options: CompareOptions,
+): Comparison {
+  const left = articleOf(leftInput);
+  const right = articleOf(rightInput);
   // The defaults are built once: spreading twenty-odd settings into two new objects showed in profiles.
   const settings: EngineSettings =
     options.settings === undefined ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, ...options.settings };
@@ -132,8 +197,8 @@ function compare(left: Article, right: Article, options: CompareOptions): Compar
       ? DEFAULT_ALIGN_OPTIONS
       : { ...settings, quoteBonus: settings.featureWeights.quoteBonus };
   const cache: FeatureCache = new Map();
-  const leftFeatures = extractFeatures(left, settings.featureWeights, cache);
-  const rightFeatures = extractFeatures(right, settings.featureWeights, cache);
+  const leftFeatures = featuresFor(leftInput, settings, cache);
+  const rightFeatures = featuresFor(rightInput, settings, cache);
   const documentFrequency = mergeStemVariants([leftFeatures, rightFeatures], settings.minSharedStem);
   const idf = buildIdf([leftFeatures, rightFeatures], options.corpus, documentFrequency);
 

@@ -2,21 +2,25 @@
 // read versions through this one cache, under one key per version and hints.
 
 import { WEB } from '../config.js';
+import { type PreparedArticle, prepareArticle } from '../engine/index.js';
 import { NotFoundError } from '../errors.js';
 import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
 import { hintsFor } from './article-hints.js';
-import { DerivedCache, shortHash } from './bounded-cache.js';
+import { BoundedCache, DerivedCache, shortHash } from './bounded-cache.js';
 
 export class ArticleLoader {
   private readonly articles: DerivedCache<Article>;
+  /** Articles with their features, in memory only: every comparison and corpus count of a version reads these. */
+  private readonly preparedArticles: BoundedCache<Promise<PreparedArticle>>;
 
   constructor(
     private readonly store: Store,
     capacity: number = WEB.memoryCacheEntries,
   ) {
     this.articles = new DerivedCache<Article>(store, capacity);
+    this.preparedArticles = new BoundedCache(capacity);
   }
 
   /** The key of a version's article: it names the version, the hints the ingest gets and the ingest release. */
@@ -31,6 +35,17 @@ export class ArticleLoader {
       if (stored === null) throw new NotFoundError(`Version ${version.number} of ${record.slug} is not in the store.`);
       return ingestArticle({ raw: stored.raw, hints: hintsFor(record, version.number, version.contentType) });
     });
+  }
+
+  /** The version's article with its features, extracted once for all the comparisons that need them. */
+  prepared(record: ArticleRecord, version: VersionMeta): Promise<PreparedArticle> {
+    const key = this.key(record, version);
+    const hit = this.preparedArticles.get(key);
+    if (hit !== undefined) return hit;
+    const prepared = this.load(record, version).then(prepareArticle);
+    this.preparedArticles.set(key, prepared);
+    prepared.catch(() => this.preparedArticles.delete(key));
+    return prepared;
   }
 
   /** Keeps an article ingested elsewhere (an upload's preview) as the article of the version it became. */

@@ -8,7 +8,13 @@
 // derived-data table (a restart or a second process does not recompute either).
 
 import { WEB } from '../config.js';
-import { buildCorpusStats, type CorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
+import {
+  buildCorpusStats,
+  type CorpusStats,
+  compareArticles,
+  ENGINE_VERSION,
+  prepareArticle,
+} from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
@@ -143,7 +149,7 @@ export function createComparisonService(
     const hit = corpora.get(fingerprint);
     if (hit) return hit;
     const latest = await latestArticles(story);
-    const stats = buildCorpusStats(latest.map((r) => r.article));
+    const stats = buildCorpusStats(await Promise.all(latest.map((r) => loader.prepared(r.record, r.version))));
     corpora.set(fingerprint, stats);
     return stats;
   }
@@ -182,7 +188,11 @@ export function createComparisonService(
       shortHash(`${articleKey(left.record, left.version)}|${articleKey(right.record, right.version)}|${fingerprint}`);
     const comparison = await comparisons.get(key, async () => {
       const stats = await corpusStats(story, fingerprint);
-      return compareArticles(left.article, right.article, { corpus: stats });
+      const [a, b] = await Promise.all([
+        loader.prepared(left.record, left.version),
+        loader.prepared(right.record, right.version),
+      ]);
+      return compareArticles(a, b, { corpus: stats });
     });
     return { key, story, left, right, comparison };
   }
@@ -199,7 +209,8 @@ export function createComparisonService(
     };
     const a = ingest(left, 'left');
     const b = ingest(right, 'right');
-    const comparison = compareArticles(a, b, { corpus: buildCorpusStats([a, b]) });
+    const [pa, pb] = [prepareArticle(a), prepareArticle(b)];
+    const comparison = compareArticles(pa, pb, { corpus: buildCorpusStats([pa, pb]) });
     texts.set(key, comparison);
     return comparison;
   }

@@ -8,7 +8,13 @@
 // and ~70 ms after one more upload (one new comparison).
 
 import { WEB_EDITOR } from '../config.js';
-import { buildCorpusStats, compareArticles, ENGINE_VERSION } from '../engine/index.js';
+import {
+  buildCorpusStats,
+  compareArticles,
+  ENGINE_VERSION,
+  type PreparedArticle,
+  prepareArticle,
+} from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
@@ -45,9 +51,10 @@ export interface VersionService {
 }
 
 /** The change between two ingested versions, with IDF from those two alone (see the file comment). */
-export function changeBetween(prev: Article, next: Article): VersionChange {
+export function changeBetween(prev: PreparedArticle, next: PreparedArticle): VersionChange {
+  // Prepared once: the IDF and the comparison read the same features.
   const comparison = compareArticles(prev, next, { corpus: buildCorpusStats([prev, next]) });
-  return describeVersionChange(prev, next, comparison);
+  return describeVersionChange(prev.article, next.article, comparison);
 }
 
 export function createVersionService(store: Store, loader: ArticleLoader = new ArticleLoader(store)): VersionService {
@@ -71,7 +78,9 @@ export function createVersionService(store: Store, loader: ArticleLoader = new A
     const to = versionOf(record, toNumber);
     const [fromArticle, toArticle] = await Promise.all([loadVersion(record, from), loadVersion(record, to)]);
     const key = `editor-change:${loader.key(record, from)}:${loader.key(record, to)}:${ENGINE_VERSION}`;
-    const change = await changes.get(key, () => changeBetween(fromArticle, toArticle));
+    const change = await changes.get(key, async () =>
+      changeBetween(await loader.prepared(record, from), await loader.prepared(record, to)),
+    );
     return { from, to, fromArticle, toArticle, change };
   }
 
@@ -85,7 +94,7 @@ export function createVersionService(store: Store, loader: ArticleLoader = new A
     async changeFromLatest(record, next) {
       const latest = latestVersion(record);
       if (latest === null) return null;
-      return changeBetween(await loadVersion(record, latest), next);
+      return changeBetween(await loader.prepared(record, latest), prepareArticle(next));
     },
 
     diff,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCorpusStats, compareArticles, ENGINE_VERSION } from '../../src/engine/index.js';
+import { buildCorpusStats, compareArticles, ENGINE_VERSION, prepareArticle } from '../../src/engine/index.js';
 import type { Article, Comparison } from '../../src/types.js';
 import { articleFrom, loadSeed, sentenceWith } from './helpers.js';
 
@@ -233,5 +233,20 @@ describe('settings', () => {
     expect(plain).toBeLessThan(0.95);
     const raised = compareArticles(left, right, { settings: { sameWordingScore: 0.95 } });
     expect(raised.alignments[0]?.similarity).toBe(0.95);
+  });
+});
+
+describe('prepared articles', () => {
+  it('give the same comparison as plain ones, however often a prepared article is reused', () => {
+    const left = loadSeed('straits-times-afp');
+    const right = loadSeed('yonhap-koreadaily');
+    const plain = compareArticles(left, right, { corpus: buildCorpusStats([left, right]) });
+    const [pl, pr] = [prepareArticle(left), prepareArticle(right)];
+    const corpus = buildCorpusStats([pl, pr]);
+    expect(corpus).toEqual(buildCorpusStats([left, right]));
+    // The comparison merges stem variants in its copy of the term maps, never in the prepared article's.
+    expect(compareArticles(pl, pr, { corpus })).toEqual(plain);
+    expect(compareArticles(pr, pl, { corpus })).toEqual(compareArticles(right, left, { corpus }));
+    expect(compareArticles(pl, pr, { corpus })).toEqual(plain);
   });
 });
