@@ -4,7 +4,7 @@
 //
 // Environment: PORT (3000), PARALLAX_DB (data/parallax.db), PARALLAX_SECRET (random per process if unset),
 // PARALLAX_TRUST_PROXY (set behind a TLS proxy: Secure cookies, X-Forwarded-* trusted), PARALLAX_PUBLIC_URL
-// (the site's address, for setup links), NODE_ENV (production | test | development).
+// (the site's address, for setup links), NODE_ENV (production, the default | development | test).
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -29,8 +29,9 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** Production unless NODE_ENV says otherwise: `npm start` never shows stack traces to visitors. */
 function runMode(env: Env): RunMode {
-  return env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  return env.NODE_ENV === 'development' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'production';
 }
 
 function isSet(value: string | undefined): boolean {
@@ -45,8 +46,11 @@ async function start(env: Env): Promise<number | null> {
   }
   const mode = runMode(env);
   const configuredSecret = env.PARALLAX_SECRET?.trim() ?? '';
-  if (configuredSecret === '' && mode === 'production') {
-    log('parallax: PARALLAX_SECRET is not set; using a random one, so editors must log in again after a restart.');
+  if (configuredSecret === '') {
+    log(
+      'parallax: PARALLAX_SECRET is not set; using a random one for this process: forms already open in a browser ' +
+        'stop working after a restart, and several processes cannot share one database. Sessions are kept (they are in the database).',
+    );
   }
   const trustProxy = isSet(env.PARALLAX_TRUST_PROXY);
   const dbPath = resolveDbPath(env);

@@ -19,6 +19,7 @@ interface RunningServer {
   child: ChildProcessWithoutNullStreams;
   port: number;
   stdout: () => string;
+  stderr: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -30,11 +31,12 @@ afterEach(() => {
   temp = undefined;
 });
 
-async function startServer(dbPath: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PARALLAX_DB: dbPath, PORT: '0', NODE_ENV: 'test', PARALLAX_PUBLIC_URL: '' },
-  });
+async function startServer(dbPath: string, nodeEnv: string | null = 'test'): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_DB: dbPath, PORT: '0', PARALLAX_PUBLIC_URL: '' };
+  delete env.NODE_ENV;
+  delete env.PARALLAX_SECRET;
+  if (nodeEnv !== null) env.NODE_ENV = nodeEnv;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -51,7 +53,7 @@ async function startServer(dbPath: string): Promise<RunningServer> {
     });
     void exited.then(({ code }) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
   });
-  const server = { child, port, stdout: () => stdout, exited };
+  const server = { child, port, stdout: () => stdout, stderr: () => stderr, exited };
   running.push(server);
   return server;
 }
@@ -71,6 +73,21 @@ function countVersions(dbPath: string): Promise<number> {
 
 // Spawned processes start slowly on a loaded 2-core machine: generous time limits, nothing timed is asserted.
 describe('the server process', () => {
+  it('runs in production mode unless NODE_ENV says otherwise: no stack trace or path on an error page, and a warning without PARALLAX_SECRET', {
+    timeout: 120_000,
+  }, async () => {
+    temp = makeTempDir();
+    const server = await startServer(temp.dbPath, null);
+    expect(server.stdout().split('\n')[0]).toContain('(production)');
+    const missing = await fetch(`http://localhost:${server.port}/stories/no-such-story`);
+    expect(missing.status).toBe(404);
+    const page = await missing.text();
+    expect(page).not.toContain(ROOT);
+    expect(page).not.toMatch(/\bat \S+ \(/);
+    expect(server.stderr()).toContain('PARALLAX_SECRET is not set');
+    expect(await stopServer(server)).toBe(0);
+  });
+
   it('prints a setup link on first start only, loads the corpus once, and stops cleanly on SIGTERM', {
     timeout: 120_000,
   }, async () => {
