@@ -21,6 +21,7 @@ export const { createUploadService } =
   await built<typeof import('../src/web/upload-service.js')>('web/upload-service.js');
 export const { createVersionService } =
   await built<typeof import('../src/web/editor-versions.js')>('web/editor-versions.js');
+export const { createJobPool } = await built<typeof import('../src/web/job-pool.js')>('web/job-pool.js');
 const { fingerprint } = await built<typeof import('../src/ingest/index.js')>('ingest/index.js');
 
 /** A plain-text version's bytes and fingerprint, as the store takes them. */

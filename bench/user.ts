@@ -10,7 +10,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createUploadService, createVersionService, openSqliteStore, seedFromCorpus, textRaw } from './built.js';
+import {
+  createJobPool,
+  createUploadService,
+  createVersionService,
+  openSqliteStore,
+  seedFromCorpus,
+  textRaw,
+} from './built.js';
 import { realSentences, syntheticPair } from './engine.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -100,8 +107,10 @@ async function previews(runs: number): Promise<{ longVersionMs: number; longSent
   const token = await store.issueSetupToken('bench', 'bench', 60_000);
   const editor = await store.redeemSetupToken(token, 'a long enough password');
   const session = await store.createSession(editor?.id ?? 0, 60 * 60_000);
-  const versions = createVersionService(store);
-  const uploads = createUploadService(store, versions, () => {});
+  // The server's pool: the preview waits for a worker as an editor's request does.
+  const jobs = createJobPool({ size: 2, maxQueue: 32, retryAfterSeconds: 5 });
+  const versions = createVersionService(store, jobs);
+  const uploads = createUploadService(store, versions, jobs, () => {});
   const story = await store.createStory({ slug: 'long-story', title: 'A long story' }, 'bench');
 
   // A long article (4,300 sentences of real text) and an edited next version of it.
@@ -142,6 +151,7 @@ async function previews(runs: number): Promise<{ longVersionMs: number; longSent
     await uploads.preview(target, { raw, contentType: 'text/html', filename: 'page.html' }, null, session);
     bigTimes.push(performance.now() - start);
   }
+  await jobs.close();
   await store.close();
   return { longVersionMs: median(longTimes), longSentences: first.sentences.length, bigHtmlMs: median(bigTimes) };
 }

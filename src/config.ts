@@ -174,6 +174,17 @@ export const WEB = {
   reasonFragments: 3,
   /** Seconds. Browser cache lifetime of /public files: an hour, short enough that a deploy shows up the same day. */
   staticMaxAgeSeconds: 60 * 60,
+  /** Worker threads that run ingest and comparisons (src/web/job-pool.ts), at most; never more than the cores,
+   * so that the budgets below, which are wall time, stay close to CPU time. */
+  maxJobWorkers: 2,
+  /** Jobs. Waiting for a worker at most; one more is answered 503 at once rather than left to wait. 32 is a
+   * classroom opening a story together, a few seconds of work on two workers. */
+  jobQueueLength: 32,
+  /** Milliseconds. Budget of a job a visitor's request starts (POST /api/compare, a pinned pair of versions): the
+   * seed pair takes ~3 ms and 1,000 × 1,000 sentences ~0.3 s, so 2 s stops only pathological input. */
+  visitorJobBudgetMs: 2_000,
+  /** Seconds. Retry-After of the 503 answered when the job queue is full. */
+  busyRetryAfterSeconds: 5,
 } as const;
 
 /** Editor pages, uploads and the editor API (src/web/auth.ts, src/web/routes/editor*.ts). */
@@ -184,6 +195,9 @@ export const WEB_EDITOR = {
   /** Bytes. Largest JSON body of the editor API: JSON escapes (\n, \", \u…) make a text longer than its bytes; the
    * text's own size is checked by the ingest after parsing. */
   maxJsonBodyBytes: 3 * INGEST.maxInputBytes,
+  /** Milliseconds. Budget of an editor's job (a preview, a version change, a story's comparison after a save or a
+   * start, a stored version's ingest): a 4,300-sentence version preview takes ~0.5 s, a 2 MB page ~0.6 s. */
+  jobBudgetMs: 20_000,
   /** Milliseconds. An upload waits an hour between its preview and the editor's confirmation. */
   pendingUploadTtlMs: 60 * 60 * 1000,
   /** Milliseconds. A login session lasts 12 hours: a working day, then the editor logs in again. */

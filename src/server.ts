@@ -9,14 +9,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STORE } from './config.js';
+import { STORE, WEB } from './config.js';
 import { openSqliteStore, resolveDbPath, resolvePort, seedFromCorpus, setupLink } from './store/index.js';
 import type { Store } from './store/types.js';
 import { createApp } from './web/app.js';
 import { createComparisonService } from './web/comparison-service.js';
 import type { AppDeps, RunMode } from './web/deps.js';
+import { createJobPool, type JobRunner } from './web/job-pool.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS_DIR = join(ROOT, 'corpus');
@@ -69,10 +71,17 @@ async function start(env: Env): Promise<number | null> {
     throw error;
   }
 
-  const comparisons = createComparisonService(store, log);
+  // Ingest and comparisons run in worker threads, never on the event loop that serves the pages.
+  const jobs = createJobPool({
+    size: Math.max(1, Math.min(WEB.maxJobWorkers, availableParallelism())),
+    maxQueue: WEB.jobQueueLength,
+    retryAfterSeconds: WEB.busyRetryAfterSeconds,
+  });
+  const comparisons = createComparisonService(store, jobs, log);
   const deps: AppDeps = {
     store,
     comparisons,
+    jobs,
     mode,
     secret: configuredSecret === '' ? randomBytes(32).toString('base64url') : configuredSecret,
     secureCookies: trustProxy,
@@ -86,7 +95,7 @@ async function start(env: Env): Promise<number | null> {
         ? `parallax: port ${port} is already in use; set PORT to another one.`
         : `parallax: cannot listen on port ${port}: ${error.message}`,
     );
-    void store.close().finally(() => {
+    void Promise.all([jobs.close(), store.close()]).finally(() => {
       process.exitCode = 1;
     });
   });
@@ -101,7 +110,7 @@ async function start(env: Env): Promise<number | null> {
     // Every story's default comparison is computed now, in the background, so no student waits for one cold.
     void comparisons.warmAll().then(() => log('parallax: story comparisons ready'));
   });
-  handleShutdown(server, store);
+  handleShutdown(server, store, jobs);
   return null;
 }
 
@@ -116,7 +125,7 @@ async function printSetupLinkIfNoEditor(env: Env, store: Store, port: number): P
 }
 
 /** SIGINT/SIGTERM: stop accepting, let requests in flight finish (up to the grace time), close the database. */
-function handleShutdown(server: Server, store: Store): void {
+function handleShutdown(server: Server, store: Store, jobs: JobRunner): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -129,7 +138,7 @@ function handleShutdown(server: Server, store: Store): void {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      store.close().then(
+      Promise.all([jobs.close(), store.close()]).then(
         () => {
           log('parallax: stopped');
           process.exitCode = 0;

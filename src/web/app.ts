@@ -11,6 +11,7 @@ import { createComparisonService } from './comparison-service.js';
 import type { AppDeps } from './deps.js';
 import { createVersionService } from './editor-versions.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { inlineRunner } from './job-pool.js';
 import { createApiRouter } from './routes/api.js';
 import { createEditorRouter } from './routes/editor.js';
 import { createStoriesRouter } from './routes/stories.js';
@@ -38,10 +39,12 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(editorSession(deps));
 
-  const service = deps.comparisons ?? createComparisonService(deps.store, deps.log);
-  const versions = createVersionService(deps.store, service.articles);
+  // The job pool the server made, or (tests) jobs run in this thread.
+  const jobs = deps.jobs ?? inlineRunner();
+  const service = deps.comparisons ?? createComparisonService(deps.store, jobs, deps.log);
+  const versions = createVersionService(deps.store, jobs, service.articles);
   // After a save the story's default comparison is computed at once, from the article the preview ingested.
-  const uploads = createUploadService(deps.store, versions, (saved) => {
+  const uploads = createUploadService(deps.store, versions, jobs, (saved) => {
     void service
       .rememberArticle(saved.record, saved.version, saved.clean)
       .then(() => service.warmStory(saved.storySlug))

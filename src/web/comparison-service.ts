@@ -7,21 +7,17 @@
 // Two layers: a bounded in-memory map per process (a page view costs no recomputation), then the store's
 // derived-data table (a restart or a second process does not recompute either).
 
-import { WEB } from '../config.js';
-import {
-  buildCorpusStats,
-  type CorpusStats,
-  compareArticles,
-  ENGINE_VERSION,
-  prepareArticle,
-} from '../engine/index.js';
+import { WEB, WEB_EDITOR } from '../config.js';
+import { type CorpusStats, ENGINE_VERSION } from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { INGEST_VERSION, ingestArticle } from '../ingest/index.js';
+import { INGEST_VERSION } from '../ingest/index.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article, Comparison, ContentType, IngestHints } from '../types.js';
 import { latestVersion } from './article-hints.js';
 import { ArticleLoader } from './article-loader.js';
 import { BoundedCache, DerivedCache, shortHash } from './bounded-cache.js';
+import type { JobRunner } from './job-pool.js';
+import type { KeyedArticle } from './jobs.js';
 
 /** An article of a story, as a query parameter names it. `version` null means the latest. */
 export interface ArticleRef {
@@ -61,9 +57,14 @@ export interface ComparisonService {
   /** The latest version of every article that has one, ingested, in the story's order. */
   latestArticles(story: StorySummary): Promise<ResolvedArticle[]>;
   /** The comparison of two articles of the story; missing references default to the story's first two articles. */
-  compareInStory(story: StorySummary, left: ArticleRef | null, right: ArticleRef | null): Promise<StoryComparison>;
+  compareInStory(
+    story: StorySummary,
+    left: ArticleRef | null,
+    right: ArticleRef | null,
+    budgetMs?: number,
+  ): Promise<StoryComparison>;
   /** A comparison of two texts sent by a client (POST /api/compare). */
-  compareTexts(left: TextSide, right: TextSide): Comparison;
+  compareTexts(left: TextSide, right: TextSide): Promise<Comparison>;
   /** The stored versions as ingested articles (shared with the editors' history, so each is ingested once). */
   articles: ArticleLoader;
   /** Keeps an article just saved, ingested by the upload's preview, so that it is not ingested again. */
@@ -103,9 +104,10 @@ export function parseArticleRef(value: unknown, field: string): ArticleRef | nul
 
 export function createComparisonService(
   store: Store,
+  jobs: JobRunner,
   log: (line: string) => void = () => {},
-  loader: ArticleLoader = new ArticleLoader(store),
 ): ComparisonService {
+  const loader = new ArticleLoader(store, jobs);
   // Promises, so that concurrent requests for the same key share one computation.
   const comparisons = new DerivedCache<Comparison>(store, WEB.memoryCacheEntries);
   const corpora = new BoundedCache<CorpusStats>(WEB.memoryCacheEntries);
@@ -144,12 +146,17 @@ export function createComparisonService(
     return shortHash(keys.join('|'));
   }
 
+  const keyed = (resolved: ResolvedArticle): KeyedArticle => ({
+    key: articleKey(resolved.record, resolved.version),
+    article: resolved.article,
+  });
+
   /** IDF statistics from the story's latest versions: the words every outlet uses count for less. */
-  async function corpusStats(story: StorySummary, fingerprint: string): Promise<CorpusStats> {
+  async function corpusStats(story: StorySummary, fingerprint: string, budgetMs: number): Promise<CorpusStats> {
     const hit = corpora.get(fingerprint);
     if (hit) return hit;
     const latest = await latestArticles(story);
-    const stats = buildCorpusStats(await Promise.all(latest.map((r) => loader.prepared(r.record, r.version))));
+    const stats = await jobs.run({ kind: 'corpus-stats', articles: latest.map(keyed) }, budgetMs);
     corpora.set(fingerprint, stats);
     return stats;
   }
@@ -176,6 +183,7 @@ export function createComparisonService(
     story: StorySummary,
     leftRef: ArticleRef | null,
     rightRef: ArticleRef | null,
+    budgetMs: number = WEB.visitorJobBudgetMs,
   ): Promise<StoryComparison> {
     const [l, r] = defaultRefs(story, leftRef, rightRef);
     const [left, right] = await Promise.all([resolve(story, l), resolve(story, r)]);
@@ -187,30 +195,28 @@ export function createComparisonService(
       `comparison:v${left.version.id}:v${right.version.id}:${INGEST_VERSION}:${ENGINE_VERSION}:` +
       shortHash(`${articleKey(left.record, left.version)}|${articleKey(right.record, right.version)}|${fingerprint}`);
     const comparison = await comparisons.get(key, async () => {
-      const stats = await corpusStats(story, fingerprint);
-      const [a, b] = await Promise.all([
-        loader.prepared(left.record, left.version),
-        loader.prepared(right.record, right.version),
-      ]);
-      return compareArticles(a, b, { corpus: stats });
+      const corpus = await corpusStats(story, fingerprint, budgetMs);
+      return jobs.run({ kind: 'compare', left: keyed(left), right: keyed(right), corpus }, budgetMs);
     });
     return { key, story, left, right, comparison };
   }
 
-  function compareTexts(left: TextSide, right: TextSide): Comparison {
+  async function compareTexts(left: TextSide, right: TextSide): Promise<Comparison> {
     const key = shortHash(JSON.stringify([left, right]));
     const hit = texts.get(key);
     if (hit) return hit;
-    const ingest = (side: TextSide, id: string): Article => {
+    const budget = WEB.visitorJobBudgetMs;
+    const ingest = (side: TextSide, id: string): Promise<Article> => {
       const hints: IngestHints = { id, contentType: side.contentType };
       if (side.outlet !== null) hints.outlet = side.outlet;
       if (side.published !== null) hints.published = side.published;
-      return ingestArticle({ raw: side.text, hints });
+      return jobs.run({ kind: 'ingest', raw: side.text, hints }, budget);
     };
-    const a = ingest(left, 'left');
-    const b = ingest(right, 'right');
-    const [pa, pb] = [prepareArticle(a), prepareArticle(b)];
-    const comparison = compareArticles(pa, pb, { corpus: buildCorpusStats([pa, pb]) });
+    const [a, b] = await Promise.all([ingest(left, 'left'), ingest(right, 'right')]);
+    const comparison = await jobs.run(
+      { kind: 'compare', left: { key: null, article: a }, right: { key: null, article: b }, corpus: 'pair' },
+      budget,
+    );
     texts.set(key, comparison);
     return comparison;
   }
@@ -219,7 +225,7 @@ export function createComparisonService(
     try {
       const story = await store.getStory(slug);
       if (story === null || story.articles.filter((a) => latestVersion(a) !== null).length < 2) return;
-      await compareInStory(story, null, null);
+      await compareInStory(story, null, null, WEB_EDITOR.jobBudgetMs);
     } catch (error) {
       log(
         `warning: the default comparison of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`,

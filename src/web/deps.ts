@@ -2,6 +2,7 @@
 
 import type { Store } from '../store/types.js';
 import type { ComparisonService } from './comparison-service.js';
+import type { JobRunner } from './job-pool.js';
 
 export type RunMode = 'development' | 'production' | 'test';
 
@@ -18,4 +19,6 @@ export interface AppDeps {
   log: (line: string) => void;
   /** The comparisons, when the caller keeps them to warm after start (src/server.ts); otherwise the app makes its own. */
   comparisons?: ComparisonService;
+  /** Where ingest and comparisons run: the server's pool of worker threads; without one (tests), in this thread. */
+  jobs?: JobRunner;
 }

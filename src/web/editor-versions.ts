@@ -8,20 +8,15 @@
 // and ~70 ms after one more upload (one new comparison).
 
 import { WEB_EDITOR } from '../config.js';
-import {
-  buildCorpusStats,
-  compareArticles,
-  ENGINE_VERSION,
-  type PreparedArticle,
-  prepareArticle,
-} from '../engine/index.js';
+import { ENGINE_VERSION } from '../engine/index.js';
 import { InputError, NotFoundError } from '../errors.js';
 import type { ArticleRecord, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
 import { latestVersion } from './article-hints.js';
 import { ArticleLoader } from './article-loader.js';
 import { DerivedCache } from './bounded-cache.js';
-import { describeVersionChange, summarizeChange, type VersionChange } from './editor-version-diff.js';
+import { summarizeChange, type VersionChange } from './editor-version-diff.js';
+import type { JobRunner } from './job-pool.js';
 
 export interface HistoryRow {
   version: VersionMeta;
@@ -50,14 +45,11 @@ export interface VersionService {
   history(record: ArticleRecord): Promise<HistoryRow[]>;
 }
 
-/** The change between two ingested versions, with IDF from those two alone (see the file comment). */
-export function changeBetween(prev: PreparedArticle, next: PreparedArticle): VersionChange {
-  // Prepared once: the IDF and the comparison read the same features.
-  const comparison = compareArticles(prev, next, { corpus: buildCorpusStats([prev, next]) });
-  return describeVersionChange(prev.article, next.article, comparison);
-}
-
-export function createVersionService(store: Store, loader: ArticleLoader = new ArticleLoader(store)): VersionService {
+export function createVersionService(
+  store: Store,
+  jobs: JobRunner,
+  loader: ArticleLoader = new ArticleLoader(store, jobs),
+): VersionService {
   const changes = new DerivedCache<VersionChange>(store, WEB_EDITOR.changeCacheEntries);
 
   const loadVersion = (record: ArticleRecord, version: VersionMeta): Promise<Article> => loader.load(record, version);
@@ -78,8 +70,15 @@ export function createVersionService(store: Store, loader: ArticleLoader = new A
     const to = versionOf(record, toNumber);
     const [fromArticle, toArticle] = await Promise.all([loadVersion(record, from), loadVersion(record, to)]);
     const key = `editor-change:${loader.key(record, from)}:${loader.key(record, to)}:${ENGINE_VERSION}`;
-    const change = await changes.get(key, async () =>
-      changeBetween(await loader.prepared(record, from), await loader.prepared(record, to)),
+    const change = await changes.get(key, () =>
+      jobs.run(
+        {
+          kind: 'version-change',
+          prev: { key: loader.key(record, from), article: fromArticle },
+          next: { key: loader.key(record, to), article: toArticle },
+        },
+        WEB_EDITOR.jobBudgetMs,
+      ),
     );
     return { from, to, fromArticle, toArticle, change };
   }
@@ -94,7 +93,8 @@ export function createVersionService(store: Store, loader: ArticleLoader = new A
     async changeFromLatest(record, next) {
       const latest = latestVersion(record);
       if (latest === null) return null;
-      return changeBetween(await loader.prepared(record, latest), prepareArticle(next));
+      const prev = { key: loader.key(record, latest), article: await loader.load(record, latest) };
+      return jobs.run({ kind: 'version-change', prev, next: { key: null, article: next } }, WEB_EDITOR.jobBudgetMs);
     },
 
     diff,

@@ -5,12 +5,15 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { InputError, NotFoundError, statusForInputError } from '../errors.js';
 import type { AppDeps } from './deps.js';
+import { JobTimeoutError, PoolBusyError } from './job-pool.js';
 
 /** What a client is told: HTTP status, a machine-readable code and a sentence for people. */
 export interface PublicError {
   status: number;
   code: string;
   message: string;
+  /** Seconds, for a 503: when to try again (the Retry-After header). */
+  retryAfter?: number;
 }
 
 /** Errors from Express's body parsers and csrf-csrf carry `status` and `expose` (http-errors). */
@@ -37,6 +40,7 @@ const PAGE_TITLES: Record<number, string> = {
   415: 'Unsupported content type',
   422: 'Could not read that text',
   429: 'Too many requests',
+  503: 'Busy for a moment',
   500: 'Something went wrong on our side',
 };
 
@@ -47,6 +51,12 @@ export function publicError(error: unknown): PublicError | null {
   }
   if (error instanceof NotFoundError) {
     return { status: 404, code: 'not-found', message: error.message };
+  }
+  if (error instanceof JobTimeoutError) {
+    return { status: 422, code: 'too-complex', message: error.message };
+  }
+  if (error instanceof PoolBusyError) {
+    return { status: 503, code: 'busy', message: error.message, retryAfter: error.retryAfterSeconds };
   }
   if (error !== null && typeof error === 'object') {
     const e = error as HttpLikeError;
@@ -93,6 +103,7 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
     }
     const stack = deps.mode === 'development' && error instanceof Error ? (error.stack ?? null) : null;
     res.status(answer.status);
+    if (answer.retryAfter !== undefined) res.set('Retry-After', String(answer.retryAfter));
     if (isApiRequest(req)) {
       res.json({ error: { code: answer.code, message: answer.message } });
       return;

@@ -8,13 +8,14 @@
 
 import { WEB_EDITOR } from '../config.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { fingerprint, ingestArticle } from '../ingest/index.js';
+import { fingerprint } from '../ingest/index.js';
 import type { ArticleRecord, NewArticle, PendingUpload, Store, StorySummary, VersionMeta } from '../store/types.js';
 import type { Article } from '../types.js';
 import { type ArticleIdentity, hintsFor, latestVersion } from './article-hints.js';
 import type { Upload } from './editor-upload.js';
 import type { VersionChange } from './editor-version-diff.js';
 import type { VersionService } from './editor-versions.js';
+import type { JobRunner } from './job-pool.js';
 
 /** What an upload is for: a new article of a story (its first version), or the next version of an article. */
 export type UploadTarget =
@@ -94,15 +95,6 @@ function nextNumber(target: UploadTarget): number {
   return target.kind === 'article' ? 1 : (latestVersion(target.record)?.number ?? 0) + 1;
 }
 
-/** Ingests an upload as it will be read once saved; InputError for input that is not an article. */
-function ingestFor(target: UploadTarget, upload: Upload): Article {
-  const identity =
-    target.kind === 'article'
-      ? identityOf(target.article, target.story.slug)
-      : identityOf(target.record, target.story.slug);
-  return ingestArticle({ raw: upload.raw, hints: hintsFor(identity, nextNumber(target), upload.contentType) });
-}
-
 /** The upload's fingerprint; InputError('duplicate') when it equals the article's latest version. */
 function checkNotDuplicate(target: UploadTarget, upload: Upload): string {
   const print = fingerprint(upload.raw);
@@ -119,7 +111,22 @@ function checkNotDuplicate(target: UploadTarget, upload: Upload): string {
 const EXPIRED =
   'This preview is no longer on the server (it was saved already, it expired after an hour, or you logged out). Upload the article again.';
 
-export function createUploadService(store: Store, versions: VersionService, afterSave: AfterSave): UploadService {
+export function createUploadService(
+  store: Store,
+  versions: VersionService,
+  jobs: JobRunner,
+  afterSave: AfterSave,
+): UploadService {
+  /** Ingests an upload as it will be read once saved (in the job pool); InputError for input that is not an article. */
+  function ingestFor(target: UploadTarget, upload: Upload): Promise<Article> {
+    const identity =
+      target.kind === 'article'
+        ? identityOf(target.article, target.story.slug)
+        : identityOf(target.record, target.story.slug);
+    const hints = hintsFor(identity, nextNumber(target), upload.contentType);
+    return jobs.run({ kind: 'ingest', raw: upload.raw, hints }, WEB_EDITOR.jobBudgetMs);
+  }
+
   async function write(
     target: UploadTarget,
     upload: Upload,
@@ -167,7 +174,7 @@ export function createUploadService(store: Store, versions: VersionService, afte
 
   return {
     async preview(target, upload, note, sessionToken, fields) {
-      const clean = ingestFor(target, upload);
+      const clean = await ingestFor(target, upload);
       const print = checkNotDuplicate(target, upload);
       const change = target.kind === 'version' ? await versions.changeFromLatest(target.record, clean) : null;
       const pendingTarget: PendingTarget =
@@ -233,7 +240,7 @@ export function createUploadService(store: Store, versions: VersionService, afte
     },
 
     async save(target, upload, note, actor) {
-      const clean = ingestFor(target, upload);
+      const clean = await ingestFor(target, upload);
       return write(target, upload, checkNotDuplicate(target, upload), note, actor, clean);
     },
   };

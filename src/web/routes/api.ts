@@ -119,7 +119,7 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService): Rout
     compareLimiter,
     requireJson,
     express.json({ limit: WEB.maxCompareBodyBytes, strict: true }),
-    (req, res) => {
+    async (req, res) => {
       const body: unknown = req.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new InputError(
@@ -128,7 +128,7 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService): Rout
         );
       }
       const { left, right } = body as Record<string, unknown>;
-      res.json(service.compareTexts(readTextSide(left, 'left'), readTextSide(right, 'right')));
+      res.json(await service.compareTexts(readTextSide(left, 'left'), readTextSide(right, 'right')));
     },
   );
 
