@@ -12,7 +12,8 @@ export type InputErrorCode =
   | 'bad-field'
   | 'duplicate'
   | 'conflict'
-  | 'expired';
+  | 'expired'
+  | 'too-complex';
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -39,6 +40,8 @@ export function statusForInputError(code: InputErrorCode): number {
       return 409;
     case 'expired':
       return 410;
+    case 'too-complex':
+      return 422;
     case 'empty':
     case 'bad-field':
       return 400;

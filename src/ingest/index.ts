@@ -9,6 +9,7 @@ import { removeBoilerplate } from './boilerplate.js';
 import { GENERIC_RULES, type LineRule, OUTLET_PROFILES } from './boilerplate-rules.js';
 import { decodeInput } from './decode.js';
 import { extractHtml, type HtmlExtract, looksLikeHtml } from './html.js';
+import { htmlShape } from './html-shape.js';
 import { extractMetadata } from './metadata.js';
 import { foldText, normalizeText } from './normalize.js';
 import { reflowLines } from './reflow.js';
@@ -98,6 +99,20 @@ function isHtml(text: string, hints: IngestHints): boolean {
 }
 
 function extractHtmlOrThrow(html: string): HtmlExtract {
+  // Shape before DOM: a page built to be slow is refused before linkedom and Readability run.
+  const shape = htmlShape(html);
+  if (shape.elements > INGEST.maxHtmlElements) {
+    throw new InputError(
+      'too-complex',
+      `This page has ${shape.elements} HTML elements; the limit is ${INGEST.maxHtmlElements}. Save only the article, or paste its text.`,
+    );
+  }
+  if (shape.depth > INGEST.maxHtmlDepth) {
+    throw new InputError(
+      'too-complex',
+      `This page nests HTML elements ${shape.depth} deep; the limit is ${INGEST.maxHtmlDepth}. Save only the article, or paste its text.`,
+    );
+  }
   const extract = extractHtml(html);
   if (extract === null) {
     throw new InputError('no-article-text', 'No article text could be found in this HTML page.');
