@@ -53,10 +53,29 @@ for (const group of synonymData.groups) {
   }
 }
 
-function overlaps(start: number, end: number, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
-  // A plain loop: this runs for every token of every sentence, and a closure per call showed in profiles.
-  for (const span of spans) if (start < span.end && span.start < end) return true;
-  return false;
+/**
+ * Whether ranges asked in text order overlap any of a sentence's spans (names, dates, quotes). The spans are
+ * sorted by start once, and a pointer moves past those that end before the range asked: a sentence is read once,
+ * so one long sentence full of dates costs its length, not its tokens times its dates.
+ */
+class SpanCursor {
+  private readonly spans: ReadonlyArray<{ start: number; end: number }>;
+  private at = 0;
+
+  constructor(spans: ReadonlyArray<{ start: number; end: number }>) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+
+  /** Ranges must be asked with non-decreasing starts. */
+  overlaps(start: number, end: number): boolean {
+    while (this.at < this.spans.length && (this.spans[this.at]?.end ?? 0) <= start) this.at++;
+    for (let i = this.at; i < this.spans.length; i++) {
+      const span = this.spans[i] as { start: number; end: number };
+      if (span.start >= end) return false;
+      if (span.end > start) return true;
+    }
+    return false;
+  }
 }
 
 function addTerm(terms: Map<string, number>, term: string, weight: number): void {
@@ -227,29 +246,38 @@ function sentencePayload(
   const dates = findDates(text, published);
   const scan = findNumbers(text);
   let yearsAdded = false;
+  const inDates = new SpanCursor(dates);
   for (const year of scan.years) {
-    if (!overlaps(year.start, year.end, dates)) {
+    if (!inDates.overlaps(year.start, year.end)) {
       dates.push({ value: String(year.year), precision: 'year', text: year.text, start: year.start, end: year.end });
       yearsAdded = true;
     }
   }
   // findDates gives its dates in text order: only years added after them need a sort.
   if (yearsAdded) dates.sort((a, b) => a.start - b.start);
-  const numbers = scan.numbers.filter((number) => !overlaps(number.start, number.end, dates));
+  const inAllDates = new SpanCursor(dates);
+  const numbers = scan.numbers.filter((number) => !inAllDates.overlaps(number.start, number.end));
   const { quotes, speaker } = findQuotes(text, quoteContext);
 
   const terms = new Map<string, number>();
   const quoteTerms = new Map<string, number>();
   const stems = new Set<string>();
   const negations: string[] = [];
+  const inNames = new SpanCursor(aliased);
+  const inDateWords = new SpanCursor(dates);
+  const inQuotes = new SpanCursor(quotes);
   forEachWord(foldForMatch(text), (token, start, end) => {
     const word = token.endsWith("'s") ? token.slice(0, -2) : token;
     const info = wordInfo(word);
     if (info.negation) negations.push(word);
     // A stop word (no hyphen) adds no term, wherever it stands: "the", "said".
     if (info.stem === null && info.parts === null) return;
-    if (overlaps(start, end, aliased) || overlaps(start, end, dates)) return;
-    const quoted = overlaps(start, end, quotes) ? quoteTerms : null;
+    // Each cursor is asked of every content word, in text order (|| must not skip one of them).
+    const named = inNames.overlaps(start, end);
+    const dated = inDateWords.overlaps(start, end);
+    const inQuote = inQuotes.overlaps(start, end);
+    if (named || dated) return;
+    const quoted = inQuote ? quoteTerms : null;
     // A hyphenated word counts whole and by its parts: "long-range" → long-range, long, range.
     addWordTerms(info, terms, quoted, stems);
     if (info.parts !== null) for (const part of info.parts) addWordTerms(part, terms, quoted, stems);

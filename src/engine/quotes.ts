@@ -99,6 +99,9 @@ function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
   return { text: trimmed, key: slugify(name) };
 }
 
+/** Characters before a speech verb in which its speaker is looked for: a name, its title and a relative clause. */
+const SPEAKER_LOOK_BACK = 400;
+
 /** Clause pieces that cannot be the subject: relative and participle clauses, intro phrases. */
 const NOT_SUBJECT =
   /^(?:who|which|whose|whom|where|when|while|born|aged|captured|identified|visibly|[a-z]+ed\b|[a-z]+ing\b|in|on|at|after|before|during|according|asked|speaking|commenting)\b/i;
@@ -149,7 +152,9 @@ export function findQuotes(text: string, context: QuoteContext): QuoteScan {
   const afterQuote = outside.includes('\uE000') ? outside.match(AFTER_QUOTE) : null;
   if (afterQuote !== null) speaker = speakerKey(afterQuote[2] ?? afterQuote[1] ?? '', context);
   for (const match of speaker === null ? allMatches(SPEECH_VERB, outside) : []) {
-    const before = outside.slice(0, match.index);
+    // A speaker is named in the words right before the verb: a bounded look-back keeps a sentence of many
+    // speech verbs ('"…," he said' × N) linear instead of reading all that comes before each one again.
+    const before = outside.slice(Math.max(0, match.index - SPEAKER_LOOK_BACK), match.index);
     const phrase = phraseBefore(before.replace(/["“”\uE000]/g, '\uE000'));
     speaker = speakerKey(phrase, context);
     if (speaker === null) {

@@ -381,7 +381,9 @@ export const GENERIC_RULES: readonly LineRule[] = [
 export const INLINE_RULES: readonly InlineRule[] = [
   {
     name: 'markdown-image',
-    pattern: /!\[[^\]]*\]\([^)]*\)\s*/g,
+    // Bounded: an image's alt text and address are short, and unbounded runs made "![" × N quadratic (each "!["
+    // scanned to the end of the line for its "]"). 300 and 2,000 characters are far past any real one.
+    pattern: /!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)\s*/g,
     action: 'remove',
     contains: '![',
     example: '![]() Two soldiers asked to be moved, the group said.',
