@@ -14,7 +14,7 @@ describe('htmlShape', () => {
   it('counts start tags and nesting, with void, optional-end and raw-text elements as a browser reads them', () => {
     expect(htmlShape('<div><p>One<p>Two<br><img src=x><span>three</span></div>')).toEqual({ elements: 6, depth: 2 });
     expect(htmlShape('<script>if (a<b && c>d) { "<div><div>" }</script><b>x</b>')).toEqual({ elements: 2, depth: 1 });
-    expect(htmlShape('<b>'.repeat(5) + '</b>'.repeat(5) + '<i/>')).toEqual({ elements: 6, depth: 5 });
+    expect(htmlShape(`${'<b>'.repeat(5)}${'</b>'.repeat(5)}<i/>`)).toEqual({ elements: 6, depth: 5 });
     // A "<" with no ">" after it ends the count: nothing further can be a tag.
     expect(htmlShape(`<p>text</p>${'<a'.repeat(1000)}`)).toEqual({ elements: 1, depth: 0 });
   });
