@@ -11,9 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  compareArticles,
   createJobPool,
   createUploadService,
   createVersionService,
+  ingestArticle,
   openSqliteStore,
   seedFromCorpus,
   textRaw,
@@ -156,6 +158,40 @@ async function previews(runs: number): Promise<{ longVersionMs: number; longSent
   return { longVersionMs: median(longTimes), longSentences: first.sentences.length, bigHtmlMs: median(bigTimes) };
 }
 
+/** Seconds of ingest + comparison (in this thread) of each input that once froze the server, at two sizes. */
+function hostileInputs(): Record<string, [number, number]> {
+  const prose = 'the minister said that the talks would resume on Monday in Seoul with Lee and Kim present ';
+  const cases: Record<string, (scale: number) => string> = {
+    'markdown "![" × 160 K': (k) => `The talks resume. ${'!['.repeat(160_000 * k)}`,
+    "quotes ',\" he said ' × 6,700": (k) => `Officials spoke. ${'\'," he said '.repeat(6_700 * k)}`,
+    'one sentence of 450 KB': (k) => `${prose.repeat(Math.ceil((450_000 * k) / prose.length))}.`,
+    '10,000 dates in one sentence': (k) =>
+      `Officials met ${Array.from({ length: 10_000 * k }, (_, i) => `on ${1 + (i % 28)} March 2024`).join(', ')}.`,
+    '<div><span><a> × 30,000 (HTML)': (k) => '<div><span><a>'.repeat(30_000 * k),
+    '20,000 nested <b> (HTML)': (k) => `<p>An article.</p>${'<b>'.repeat(20_000 * k)}`,
+  };
+  const other = ingestArticle({ raw: 'The talks resume on Monday.', hints: { id: 'other' } });
+  const times: Record<string, [number, number]> = {};
+  for (const [name, make] of Object.entries(cases)) {
+    const at = (k: number): number => {
+      const raw = make(k);
+      const start = performance.now();
+      try {
+        const html = name.endsWith('(HTML)');
+        compareArticles(
+          ingestArticle({ raw, hints: { id: 'hostile', contentType: html ? 'text/html' : 'text/plain' } }),
+          other,
+        );
+      } catch {
+        // Refused (the HTML limits): the time to refuse is what counts.
+      }
+      return round((performance.now() - start) / 1000);
+    };
+    times[name] = [at(1), at(2)];
+  }
+  return times;
+}
+
 export interface UserBenchResult {
   cliS: number;
   nodeS: number;
@@ -166,6 +202,8 @@ export interface UserBenchResult {
   warmStoryMs: number;
   longPreviewMs: number;
   bigHtmlPreviewMs: number;
+  /** Seconds at size n and 2n of each hostile input. */
+  hostile: Record<string, [number, number]>;
 }
 
 export async function runUserBench(): Promise<UserBenchResult> {
@@ -184,6 +222,9 @@ export async function runUserBench(): Promise<UserBenchResult> {
   log(
     `editor preview of a new version of a ${preview.longSentences}-sentence article: ${round(preview.longVersionMs, 0)} ms; of a 2 MB HTML page: ${round(preview.bigHtmlMs, 0)} ms`,
   );
+  const hostile = hostileInputs();
+  for (const [name, [n, twice]] of Object.entries(hostile))
+    log(`hostile input ${name}: ${n} s, at twice the size ${twice} s`);
   const result: UserBenchResult = {
     cliS: round(cliS),
     nodeS: round(nodeS),
@@ -194,6 +235,7 @@ export async function runUserBench(): Promise<UserBenchResult> {
     warmStoryMs: round(server.warmStoryMs, 1),
     longPreviewMs: round(preview.longVersionMs, 0),
     bigHtmlPreviewMs: round(preview.bigHtmlMs, 0),
+    hostile,
   };
   log(JSON.stringify(result));
   return result;
