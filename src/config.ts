@@ -190,6 +190,12 @@ export const WEB = {
   /** Milliseconds. Budget of a job a visitor's request starts (POST /api/compare, a pinned pair of versions): the
    * seed pair takes ~3 ms and 1,000 × 1,000 sentences ~0.3 s, so 2 s stops only pathological input. */
   visitorJobBudgetMs: 2_000,
+  /** Comparisons per client address per window that have to be computed (a pair not in the cache, such as two
+   * pinned versions): a class walking through a story's versions needs a few dozen; 420 pairs asked at 42/s once
+   * filled the cache. Cached pages never count. */
+  computedComparisonsPerWindow: 30,
+  /** Milliseconds. The window of computedComparisonsPerWindow. */
+  computeWindowMs: 60 * 1000,
   /** Seconds. Retry-After of the 503 answered when the job queue is full. */
   busyRetryAfterSeconds: 5,
 } as const;
@@ -218,6 +224,10 @@ export const WEB_EDITOR = {
   loginWindowMs: 15 * 60 * 1000,
   /** Characters. Longest story title, outlet, agency, URL or note accepted from a form. */
   maxFieldLength: 500,
+  /** Bytes. The history page counts the change between two consecutive versions up to this size (a long article,
+   * ~2,000 sentences, ~0.2 s each); longer pairs are compared only when their diff is opened, so a history of
+   * many long versions still opens at once. */
+  maxHistoryChangeBytes: 300_000,
   /** Entries. Comparisons of consecutive versions kept in memory for the history page's change sizes. */
   changeCacheEntries: 500,
 } as const;

@@ -8,6 +8,7 @@ import express from 'express';
 import { WEB } from '../config.js';
 import { editorSession } from './auth.js';
 import { createComparisonService } from './comparison-service.js';
+import { ComputeBudget } from './compute-budget.js';
 import type { AppDeps } from './deps.js';
 import { createVersionService } from './editor-versions.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -52,8 +53,10 @@ export function createApp(deps: AppDeps): express.Express {
         deps.log(`warning: after a save: ${error instanceof Error ? error.message : String(error)}`),
       );
   });
-  app.use(createStoriesRouter(deps, service));
-  app.use('/api', createApiRouter(deps, service));
+  // Comparisons computed on a visitor's request (not served from the cache) are counted per address.
+  const computeBudget = new ComputeBudget(WEB.computedComparisonsPerWindow, WEB.computeWindowMs);
+  app.use(createStoriesRouter(deps, service, computeBudget));
+  app.use('/api', createApiRouter(deps, service, computeBudget));
   app.use(createEditorRouter(deps, uploads, versions));
 
   app.use(notFoundHandler());

@@ -62,6 +62,8 @@ export interface ComparisonService {
     left: ArticleRef | null,
     right: ArticleRef | null,
     budgetMs?: number,
+    /** Called, before any work, when the comparison is not cached and must be computed; it may throw to refuse. */
+    beforeCompute?: () => void,
   ): Promise<StoryComparison>;
   /** A comparison of two texts sent by a client (POST /api/compare). */
   compareTexts(left: TextSide, right: TextSide): Promise<Comparison>;
@@ -184,6 +186,7 @@ export function createComparisonService(
     leftRef: ArticleRef | null,
     rightRef: ArticleRef | null,
     budgetMs: number = WEB.visitorJobBudgetMs,
+    beforeCompute: () => void = () => {},
   ): Promise<StoryComparison> {
     const [l, r] = defaultRefs(story, leftRef, rightRef);
     const [left, right] = await Promise.all([resolve(story, l), resolve(story, r)]);
@@ -195,6 +198,7 @@ export function createComparisonService(
       `comparison:v${left.version.id}:v${right.version.id}:${INGEST_VERSION}:${ENGINE_VERSION}:` +
       shortHash(`${articleKey(left.record, left.version)}|${articleKey(right.record, right.version)}|${fingerprint}`);
     const comparison = await comparisons.get(key, async () => {
+      beforeCompute();
       const corpus = await corpusStats(story, fingerprint, budgetMs);
       return jobs.run({ kind: 'compare', left: keyed(left), right: keyed(right), corpus }, budgetMs);
     });

@@ -16,7 +16,7 @@ import { latestVersion } from './article-hints.js';
 import { ArticleLoader } from './article-loader.js';
 import { DerivedCache } from './bounded-cache.js';
 import { summarizeChange, type VersionChange } from './editor-version-diff.js';
-import type { JobRunner } from './job-pool.js';
+import { type JobRunner, JobTimeoutError } from './job-pool.js';
 
 export interface HistoryRow {
   version: VersionMeta;
@@ -104,12 +104,16 @@ export function createVersionService(
       let previous: VersionMeta | null = null;
       for (const version of record.versions) {
         let change: string | null = null;
-        if (previous !== null) {
+        if (previous !== null && Math.max(previous.byteLength, version.byteLength) > WEB_EDITOR.maxHistoryChangeBytes) {
+          // The list stays quick however long the versions: a very long pair is compared only when asked for.
+          change = `not counted here: the versions are over ${WEB_EDITOR.maxHistoryChangeBytes / 1000} KB; open their diff`;
+        } else if (previous !== null) {
           try {
             change = summarizeChange((await diff(record, previous.number, version.number)).change);
           } catch (error) {
-            // A stored version that today's ingest cannot read is still listed; the row says why.
-            if (!(error instanceof InputError)) throw error;
+            // A stored version that today's ingest cannot read, or too complex to compare within its budget, is
+            // still listed; the row says why.
+            if (!(error instanceof InputError) && !(error instanceof JobTimeoutError)) throw error;
             change = `not comparable: ${error.message}`;
           }
         }

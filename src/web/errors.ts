@@ -4,6 +4,7 @@
 
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { InputError, NotFoundError, statusForInputError } from '../errors.js';
+import { ComputeBudgetError } from './compute-budget.js';
 import type { AppDeps } from './deps.js';
 import { JobTimeoutError, PoolBusyError } from './job-pool.js';
 
@@ -54,6 +55,9 @@ export function publicError(error: unknown): PublicError | null {
   }
   if (error instanceof JobTimeoutError) {
     return { status: 422, code: 'too-complex', message: error.message };
+  }
+  if (error instanceof ComputeBudgetError) {
+    return { status: 429, code: 'rate-limited', message: error.message, retryAfter: error.retryAfterSeconds };
   }
   if (error instanceof PoolBusyError) {
     return { status: 503, code: 'busy', message: error.message, retryAfter: error.retryAfterSeconds };

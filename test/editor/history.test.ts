@@ -2,6 +2,7 @@
 // any two versions.
 
 import { describe, expect, it } from 'vitest';
+import { WEB_EDITOR } from '../../src/config.js';
 import { fingerprint } from '../../src/ingest/index.js';
 import { editedSeed, loggedIn, makeApp, SEED_TEXT, seedArticleId } from './helpers.js';
 
@@ -64,5 +65,38 @@ describe('history page', () => {
     const raw = await agent.get(`/editor/articles/${articleId}/versions/1/raw`);
     expect(raw.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(raw.text).toBe(SEED_TEXT);
+  });
+
+  it('does not compare very long consecutive versions on the list, and says so', async () => {
+    const test = await makeApp();
+    const agent = await loggedIn(test);
+    const articleId = await seedArticleId(test.store);
+    const long = (n: number) =>
+      Array.from(
+        { length: 2_500 },
+        (_, i) => `Paragraph ${i} of the long report says ${n + i} people were counted.`,
+      ).join('\n\n');
+    for (const n of [1, 2]) {
+      const raw = new TextEncoder().encode(long(n));
+      expect(raw.byteLength).toBeGreaterThan(WEB_EDITOR.maxHistoryChangeBytes / 2);
+      await test.store.addVersion({
+        articleId,
+        raw,
+        contentType: 'text/plain',
+        normalizedSha256: fingerprint(raw),
+        uploadedBy: 'alice',
+      });
+    }
+    const raw = new TextEncoder().encode(`${long(3)}\n\n${long(4)}`);
+    await test.store.addVersion({
+      articleId,
+      raw,
+      contentType: 'text/plain',
+      normalizedSha256: fingerprint(raw),
+      uploadedBy: 'alice',
+    });
+    const page = await agent.get(`/editor/articles/${articleId}/history?from=1&to=2`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('not counted here: the versions are over 300 KB; open their diff');
   });
 });

@@ -11,6 +11,7 @@ import { type StoryJson, storyJson } from '../api-json.js';
 import { BoundedCache } from '../bounded-cache.js';
 import type { ComparisonService, TextSide } from '../comparison-service.js';
 import { parseArticleRef } from '../comparison-service.js';
+import type { ComputeBudget } from '../compute-budget.js';
 import type { AppDeps } from '../deps.js';
 import { type CachedBody, cachedBody, sendCachedBody } from './responses.js';
 
@@ -66,7 +67,7 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-export function createApiRouter(deps: AppDeps, service: ComparisonService): Router {
+export function createApiRouter(deps: AppDeps, service: ComparisonService, computeBudget: ComputeBudget): Router {
   const router = Router();
 
   async function storyWithTitles(story: StorySummary): Promise<StoryJson> {
@@ -89,7 +90,7 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService): Rout
     const left = parseArticleRef(req.query.left, 'left');
     const right = parseArticleRef(req.query.right, 'right');
     const story = await service.story(slugParam(req));
-    const result = await service.compareInStory(story, left, right);
+    const result = await service.compareInStory(story, left, right, undefined, () => computeBudget.take(req.ip ?? ''));
     // The same bytes for every caller: serialised once per comparison key, with an ETag for conditional GETs.
     let body = bodies.get(result.key);
     if (body === undefined) {

@@ -9,6 +9,7 @@ import { BoundedCache, shortHash } from '../bounded-cache.js';
 import type { ComparisonService } from '../comparison-service.js';
 import { parseArticleRef } from '../comparison-service.js';
 import { buildComparisonView } from '../comparison-view.js';
+import type { ComputeBudget } from '../compute-budget.js';
 import type { AppDeps } from '../deps.js';
 import { homeStoryView, pickerOptions } from '../story-list-view.js';
 import { formatArticleRef, shortOutlet } from '../view-format.js';
@@ -48,7 +49,7 @@ function slugParam(req: Request): string {
   return typeof slug === 'string' ? slug : '';
 }
 
-export function createStoriesRouter(deps: AppDeps, service: ComparisonService): Router {
+export function createStoriesRouter(deps: AppDeps, service: ComparisonService, computeBudget: ComputeBudget): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
@@ -89,7 +90,9 @@ export function createStoriesRouter(deps: AppDeps, service: ComparisonService): 
       res.render('story', { pageTitle: `${story.title} · Parallax`, mainClass: 'wide', body });
       return;
     }
-    const result = await service.compareInStory(story, leftRef, rightRef);
+    const result = await service.compareInStory(story, leftRef, rightRef, undefined, () =>
+      computeBudget.take(req.ip ?? ''),
+    );
     const left = formatArticleRef(result.left);
     const right = formatArticleRef(result.right);
     const key = `${result.key}:${view}:${left}:${right}:${shortHash(JSON.stringify(story))}`;
