@@ -103,9 +103,11 @@ const STAMP_WORD = '(?:Published|Posted|Updated|Last updated|First published)';
 /**
  * What may follow the first date or time of a stamp: more dates, times, zones and stamp words, between separators
  * (`, 06:33Updated 1 April 2025, 14:48`, ` - 07:44`, ` | Updated 10:02 IST`), but no words of a sentence:
- * "Published on June 26, 2024, the report named 12 companies." is article text.
+ * "Published on June 26, 2024, the report named 12 companies." is article text. Each piece starts with a
+ * separator, or is a stamp word glued on ("06:33Updated"): one way to read a tail, so the expression cannot
+ * backtrack exponentially (recheck found a looser form exponential).
  */
-const STAMP_TAIL = `(?:[\\s,|–—:-]*(?:${DATE}|${TIME}|${STAMP_WORD}|\\(?[A-Z]{2,4}\\)?))*\\s*`;
+const STAMP_TAIL = `(?:(?:[\\s,|–—:-]+|(?=${STAMP_WORD}))(?:${DATE}|${TIME}|${STAMP_WORD}|\\(?[A-Z]{2,4}\\)?))*\\s*`;
 
 /**
  * Exact lines that are site furniture, never article text: section labels, share buttons, widget headings.
