@@ -351,5 +351,5 @@ export function describeNumber(text: string, mention: NumberMention): string {
     const folded = foldForMatch(word);
     if (NOUN_CLASS.get(folded) === mention.noun || stem(folded) === mention.noun) break;
   }
-  return `${mention.text} ${phrase.join(' ')}`.replace(/[,.;:]+$/, '');
+  return `${mention.text} ${phrase.join(' ')}`.replace(/(?<![,.;:])[,.;:]+$/, '');
 }

@@ -66,7 +66,7 @@ function findQuoteSpans(text: string, context: QuoteContext): QuoteMention[] {
 
 /** Canonical key of a speaker phrase; null for a pronoun with no one to refer back to. */
 function speakerKey(phrase: string, context: QuoteContext): Speaker | null {
-  const trimmed = phrase.replace(/^[\s,;:–—"“”-]+|[\s,;:–—"“”-]+$/g, '');
+  const trimmed = phrase.replace(/^[\s,;:–—"“”-]+|(?<![\s,;:–—"“”-])[\s,;:–—"“”-]+$/g, '');
   if (trimmed === '') return null;
   const folded = foldForMatch(trimmed);
   if (PRONOUNS.has(folded)) return context.lastSpeaker;

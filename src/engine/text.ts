@@ -303,8 +303,11 @@ export function slugify(text: string): string {
   const folded = foldForMatch(text);
   // Most names need no more than their spaces turned into hyphens (the general path gives the same).
   if (PLAIN_SLUG.test(folded)) return folded.replace(/ /g, '-');
-  return folded
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    folded
+      .replace(/'s\b/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      // The look-behind starts a trailing run only at its first dash, so a long run is read once, not once per dash.
+      .replace(/^-+|(?<!-)-+$/g, '')
+  );
 }

@@ -43,7 +43,8 @@ export function normalizeText(raw: string): string {
   const text = SPACING.test(plain)
     ? plain
         .replace(/ {2,}/g, ' ')
-        .replace(/ *\n */g, '\n')
+        // After the line above no run of spaces is left: at most one space on each side of a line feed.
+        .replace(/ ?\n ?/g, '\n')
         .replace(/\n{3,}/g, '\n\n')
         .trim()
     : plain.trim();

@@ -36,7 +36,7 @@ export function continues(previous: string, next: string): boolean {
   if (TERMINAL.test(previous)) return false;
   if (STARTS_LOWER.test(next)) return true;
   if (previous.endsWith(',')) return true;
-  const lastWord = /(\p{L}+)$/u.exec(previous)?.[1]?.toLowerCase();
+  const lastWord = /(?<!\p{L})(\p{L}+)$/u.exec(previous)?.[1]?.toLowerCase();
   return lastWord !== undefined && FUNCTION_WORDS.has(lastWord);
 }
 
