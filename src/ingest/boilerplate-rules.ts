@@ -176,8 +176,10 @@ export const GENERIC_RULES: readonly LineRule[] = [
   {
     name: 'photo-credit',
     // A credit alone on its line; a caption that ends with a credit is a caption, not a credit.
+    // One space at most after the colon and the credit's first character not a space (runs of spaces are
+    // collapsed by now): `:\s*[… ]{1,60}` could read the spaces two ways, which recheck found quadratic.
     pattern:
-      /^(?:PHOTOS?|Photos?|Image|IMAGE|Picture|Pictures|Photograph|Video)(?: credit)?\s*:\s*[\p{L}\p{N} .,&/'’-]{1,60}$/u,
+      /^(?:PHOTOS?|Photos?|Image|IMAGE|Picture|Pictures|Photograph|Video)(?: credit)?\s*: ?[\p{L}\p{N}.,&/'’-][\p{L}\p{N} .,&/'’-]{0,59}$/u,
     place: 'anywhere',
     action: 'remove',
     example: 'PHOTO: AFP',

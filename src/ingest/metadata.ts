@@ -138,7 +138,9 @@ export function findDateline(
 
 /** `SEOUL` → `SEOUL`; `Seoul, Nov 2 (AFP) Nov 02, 2025` → `Seoul`, AFP, `Nov 02, 2025`. */
 function parseDatelineLine(line: string): { place: string; agency: string | null; date: string | null } {
-  const match = /^([^,]+)(?:, [^(]*\(([^)]+)\)\s*(.*))?$/u.exec(line);
+  // One space at most after the bracket (runs of spaces are collapsed by now): `\s*(.*)` could split a run of
+  // spaces two ways at every character, which recheck found quadratic.
+  const match = /^([^,]+)(?:, [^(]*\(([^)]+)\) ?(.*))?$/u.exec(line);
   return {
     place: match?.[1] ?? line,
     agency: match?.[2] === undefined ? null : agencyName(match[2]),
