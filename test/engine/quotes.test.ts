@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findQuotes, newQuoteContext } from '../../src/engine/quotes.js';
+import { findQuotes, newQuoteContext, speakerAfterQuote } from '../../src/engine/quotes.js';
 
 describe('findQuotes', () => {
   it('reads quotes and speakers through a run of real sentences, pronouns resolved to the last speaker', () => {
@@ -75,5 +76,58 @@ describe('findQuotes', () => {
     const next = findQuotes('If I apply for asylum, would they take me?” Ri said, when asked about his plan.', context);
     expect(next.quotes.map((q) => q.text)).toEqual(['If I apply for asylum, would they take me?']);
     expect(next.speaker?.key).toBe('ri');
+  });
+});
+
+describe('speakerAfterQuote', () => {
+  // The expression it replaced (polynomial under the recheck ReDoS checker), kept here as the definition.
+  const AFTER_QUOTE =
+    /\uE000[\s,"“”]*(?:(?:said|says|added)\s+([^,.;:\uE000]{1,60})|(?!(?:said|says|added)\b)([^\uE000.;:"“”]{1,60}?)\s+(?:said|says|told|tells|added|adds|asked)\b)/u;
+  const reference = (text: string): string | null => {
+    const match = text.match(AFTER_QUOTE);
+    return match === null ? null : (match[2] ?? match[1] ?? null);
+  };
+
+  it('finds the speaker named right after a quote', () => {
+    expect(speakerAfterQuote('\uE000, Ri said.')).toBe('Ri');
+    expect(speakerAfterQuote('\uE000 said Lee Jae-woong, the spokesperson.')).toBe('Lee Jae-woong');
+    expect(speakerAfterQuote('Officials told troops that \uE000 nothing.')).toBeNull();
+  });
+
+  it('gives the answers of the expression it replaced (property)', () => {
+    const piece = fc.constantFrom(
+      '\uE000',
+      ' ',
+      '  ',
+      ',',
+      '"',
+      '“',
+      '”',
+      '.',
+      ':',
+      ';',
+      'said',
+      'says',
+      'added',
+      'told',
+      'tells',
+      'adds',
+      'asked',
+      'saidx',
+      'Ri',
+      'the official',
+      'Lee',
+      '\u00a0',
+      'x',
+      ' said ',
+      ', ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(speakerAfterQuote(text)).toBe(reference(text));
+      }),
+      { seed: 20251204, numRuns: 3000 },
+    );
   });
 });

@@ -2,8 +2,7 @@
 // as they run: RegExp.prototype.exec (which match, replace, split, test and matchAll all go through) is wrapped
 // while the corpus is ingested and compared, and an expression is kept when the code calling it is in
 // src/ingest/ or src/engine/; the boilerplate rules are added whether or not a line met them. An expression the
-// checker does not call safe fails the test, unless it is listed in KNOWN below: the debt still to pay, written
-// down so that no new one comes in unseen. Remove an entry once its expression is rewritten.
+// checker does not call safe fails the test.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSync } from 'recheck';
@@ -15,11 +14,6 @@ import type { Article } from '../../src/types.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEV_CORPUS = join(ROOT, '../shared/corpus-dev');
-
-/** Expressions recheck finds polynomial (quadratic on some input), still to be rewritten. */
-const KNOWN = new Set<string>([]);
-/** Prefixes of long known expressions: the speaker named after a quote (quotes.ts AFTER_QUOTE). */
-const KNOWN_PREFIXES = [String.raw`/\uE000[\s,"“”]*(?:(?:said|says|added)\s+`];
 
 function corpusFiles(): string[] {
   const files: string[] = [];
@@ -83,24 +77,16 @@ function sourceAndFlags(name: string): [string, string] {
   return [name.slice(1, end), name.slice(end + 1)];
 }
 
-const isKnown = (name: string): boolean => KNOWN.has(name) || KNOWN_PREFIXES.some((prefix) => name.startsWith(prefix));
-
 describe('regular expressions of the ingest and the engine', () => {
-  it('are safe from catastrophic backtracking, as recheck judges them (known debt aside)', { timeout: 300_000 }, () => {
+  it('are safe from catastrophic backtracking, as recheck judges them', { timeout: 300_000 }, () => {
     const expressions = collectExpressions(corpusFiles());
     expect(expressions.size).toBeGreaterThan(50);
     const unsafe: string[] = [];
-    const stillKnown: string[] = [];
     for (const name of [...expressions].sort()) {
       const [source, flags] = sourceAndFlags(name);
       const result = checkSync(source, flags, { timeout: 10_000 });
-      if (result.status === 'safe') continue;
-      if (isKnown(name)) stillKnown.push(name);
-      else unsafe.push(`${result.status}: ${name}`);
+      if (result.status !== 'safe') unsafe.push(`${result.status}: ${name}`);
     }
     expect(unsafe).toEqual([]);
-    // The debt shrinks only: an entry whose expression is gone, or that recheck now calls safe, leaves the list.
-    expect([...KNOWN].filter((name) => !stillKnown.includes(name))).toEqual([]);
-    expect(KNOWN_PREFIXES.filter((prefix) => !stillKnown.some((name) => name.startsWith(prefix)))).toEqual([]);
   });
 });
