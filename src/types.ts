@@ -1,6 +1,14 @@
 // The shared vocabulary of Parallax: types only, no values.
 // The comparison contract (schemaVersion 1) is described in ../shared/design.md and README.md.
 
+/**
+ * Steps a hand-written scanner took, counted when a caller passes one: the growth tests check that twice the input
+ * costs at most about twice the steps, without timing anything.
+ */
+export interface StepCounter {
+  count: number;
+}
+
 /** Where a sentence sits in the article. */
 export type SentenceRole = 'body' | 'caption' | 'standfirst';
 

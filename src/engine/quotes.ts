@@ -1,5 +1,7 @@
 // Quoted spans and who said them. A sentence is read with what came before it in the same article:
 // a quote opened in one sentence may close in the next, and "he said" names the last speaker.
+
+import type { StepCounter } from '../types.js';
 import { aliasesIn } from './aliases.js';
 import { stem } from './nlp.js';
 import { allMatches, foldForMatch, slugify } from './text.js';
@@ -143,15 +145,16 @@ function verbAt(text: string, at: number, verbs: ReadonlyArray<string>): string 
  * so a sentence of many quotes is read in linear time (the expression it replaces, kept in the tests as the
  * reference, was polynomial under the recheck ReDoS checker): the same answers, gap by gap.
  */
-export function speakerAfterQuote(text: string): string | null {
+export function speakerAfterQuote(text: string, steps?: StepCounter): string | null {
   for (let mark = text.indexOf('\uE000'); mark >= 0; mark = text.indexOf('\uE000', mark + 1)) {
     let gapEnd = mark + 1;
     while (isGap(text[gapEnd])) gapEnd++;
+    if (steps !== undefined) steps.count += gapEnd - mark;
     // The expression's gap was greedy: the longest first, then shorter ones (a shorter gap makes the speaker
     // phrase start with a comma or a space, never with a quote mark).
     for (let from = gapEnd; from > mark; from--) {
       if (from < gapEnd && (text[from] === '"' || text[from] === '“' || text[from] === '”')) break;
-      const found = verbFirst(text, from) ?? speakerFirst(text, from);
+      const found = verbFirst(text, from, steps) ?? speakerFirst(text, from, steps);
       if (found !== null) return found;
     }
   }
@@ -159,7 +162,7 @@ export function speakerAfterQuote(text: string): string | null {
 }
 
 /** 'said Lee': a verb, white space, then up to 60 characters up to a comma, full stop, colon or quote. */
-function verbFirst(text: string, from: number): string | null {
+function verbFirst(text: string, from: number, steps?: StepCounter): string | null {
   const verb = verbAt(text, from, SAID_FIRST);
   if (verb === undefined) return null;
   let at = from + verb.length;
@@ -175,17 +178,19 @@ function verbFirst(text: string, from: number): string | null {
   }
   let end = start;
   while (end - start < MAX_SPEAKER_AFTER_QUOTE && allowed(text[end])) end++;
+  if (steps !== undefined) steps.count += end - from;
   return text.slice(start, end);
 }
 
 /** 'Ri said': the shortest phrase (up to 60 characters, no full stop, colon or quote) before white space and a verb. */
-function speakerFirst(text: string, from: number): string | null {
+function speakerFirst(text: string, from: number, steps?: StepCounter): string | null {
   const opening = verbAt(text, from, SAID_FIRST);
   if (opening !== undefined && !isWordChar(text[from + opening.length])) return null;
   const allowed = (char: string | undefined) => char !== undefined && !'\uE000.;:"“”'.includes(char);
   for (let end = from + 1; end - from <= MAX_SPEAKER_AFTER_QUOTE && allowed(text[end - 1]); end++) {
     let at = end;
     while (isSpace(text[at])) at++;
+    if (steps !== undefined) steps.count += 1 + at - end;
     if (at === end) continue;
     const verb = verbAt(text, at, SAID_AFTER);
     if (verb !== undefined && !isWordChar(text[at + verb.length])) return text.slice(from, end);

@@ -2,6 +2,8 @@
 // any DOM is built, so that a page built to be slow (40,000 nested <b>, 100,000 empty <p>) is refused before
 // linkedom and Readability spend seconds and hundreds of megabytes on it.
 
+import type { StepCounter } from '../types.js';
+
 /** Elements that have no end tag, and those whose end tag a page may leave out (`<p>` after `<p>`): neither nests. */
 const FLAT = new Set([
   'area',
@@ -48,7 +50,7 @@ export interface HtmlShape {
  * Counts start tags and the nesting depth. Linear: each `<` is read once, and once one has no `>` after it none
  * further on has either. An estimate, not a parser (no implied end tags beyond FLAT), which errs towards deeper.
  */
-export function htmlShape(html: string): HtmlShape {
+export function htmlShape(html: string, steps?: StepCounter): HtmlShape {
   const lower = html.toLowerCase();
   let elements = 0;
   let depth = 0;
@@ -57,6 +59,7 @@ export function htmlShape(html: string): HtmlShape {
   while (at >= 0) {
     const close = lower.indexOf('>', at + 1);
     if (close < 0) break;
+    if (steps !== undefined) steps.count += close - at;
     const closing = lower.charCodeAt(at + 1) === 0x2f;
     let end = at + (closing ? 2 : 1);
     while (end < close && isNameCode(lower.charCodeAt(end))) end++;
@@ -69,6 +72,7 @@ export function htmlShape(html: string): HtmlShape {
         elements++;
         if (RAW_TEXT.has(name)) {
           const rawEnd = lower.indexOf(`</${name}`, next);
+          if (steps !== undefined) steps.count += (rawEnd < 0 ? lower.length : rawEnd) - next;
           next = rawEnd < 0 ? lower.length : rawEnd;
         } else if (!FLAT.has(name) && lower.charCodeAt(close - 1) !== 0x2f) {
           depth++;

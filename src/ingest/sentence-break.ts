@@ -5,6 +5,8 @@
 // holding another character, which the caller then gives to the segmenter. No such character can be a paragraph
 // separator, Format or Extend, so SB3 to SB5 never apply.
 
+import type { StepCounter } from '../types.js';
+
 const ANY = 0;
 const SP = 1;
 const LOWER = 2;
@@ -64,7 +66,7 @@ const TERMINATOR = /[.!?]/g;
  * The end offset of every segment Intl.Segmenter('en', { granularity: 'sentence' }) would return for `text`, in
  * order (the last is text.length), or null when the text holds a character this does not know.
  */
-export function sentenceEnds(text: string): number[] | null {
+export function sentenceEnds(text: string, steps?: StepCounter): number[] | null {
   if (UNKNOWN_CHARACTER.test(text)) return null;
   const length = text.length;
   const ends: number[] = [];
@@ -77,14 +79,15 @@ export function sentenceEnds(text: string): number[] | null {
     let next = at + 1;
     while (next < length && sentenceClass(text.charCodeAt(next)) === CLOSE) next++;
     while (next < length && text.charCodeAt(next) === 0x20) next++;
-    if (next < length && breaksAt(text, at, next, terminator === ATERM)) ends.push(next);
+    if (steps !== undefined) steps.count += next - at;
+    if (next < length && breaksAt(text, at, next, terminator === ATERM, steps)) ends.push(next);
   }
   ends.push(length);
   return ends;
 }
 
 /** SB6 to SB8a, for the run from the terminator at `terminator` to `next`, the first character after it. */
-function breaksAt(text: string, terminator: number, next: number, aTerm: boolean): boolean {
+function breaksAt(text: string, terminator: number, next: number, aTerm: boolean, steps?: StepCounter): boolean {
   const after = sentenceClass(text.charCodeAt(next));
   // SB8a: `etc.,` `?!`.
   if (after === SCONTINUE || after === ATERM || after === STERM) return false;
@@ -100,6 +103,7 @@ function breaksAt(text: string, terminator: number, next: number, aTerm: boolean
     }
     // SB8: `Jan. 11 and`, `etc. (and`: a lower-case letter before any other letter or terminator.
     for (let at = next; at < text.length; at++) {
+      if (steps !== undefined) steps.count++;
       const c = sentenceClass(text.charCodeAt(at));
       if (c === LOWER) return false;
       if (c === UPPER || c === ATERM || c === STERM) break;
