@@ -167,7 +167,9 @@ export function agencyName(credit: string): string | null {
 export function parseDate(line: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(line);
   if (iso !== null) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const monthFirst = /\b(\p{L}{3})\p{L}*\.? (\d{1,2}),? (\d{4})\b/u.exec(line);
+  // Not \b before the month: under /u it falls between any two non-ASCII letters, so a long run of them (a
+  // Korean line) was read from every position; a month starts where no letter, digit or _ stands before it.
+  const monthFirst = /(?<![\p{L}\p{N}_])(\p{L}{3})\p{L}*\.? (\d{1,2}),? (\d{4})\b/u.exec(line);
   if (monthFirst !== null) return validDate(Number(monthFirst[3]), monthNumber(monthFirst[1]), Number(monthFirst[2]));
   const dayFirst = /\b(\d{1,2}) (\p{L}{3})\p{L}*\.? (\d{4})\b/u.exec(line);
   if (dayFirst !== null) return validDate(Number(dayFirst[3]), monthNumber(dayFirst[2]), Number(dayFirst[1]));
