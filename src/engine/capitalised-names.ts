@@ -2,7 +2,7 @@
 // that open a sentence with a capital but name nothing (data/not-names.json) and titles before a name left out.
 import type { EntityMention } from './aliases.js';
 import notNames from './data/not-names.json' with { type: 'json' };
-import { codePointBefore, foldForMatch, isWordCodePoint, slugify } from './text.js';
+import { codePointBefore, foldForMatch, isWordCodePoint, SpanCursor, slugify } from './text.js';
 
 /** Words that open a sentence with a capital but are not names ("The", "Asked", "However"). */
 const NOT_NAMES: ReadonlySet<string> = new Set(notNames.words);
@@ -72,11 +72,6 @@ export function capitalisedRuns(text: string): Array<[number, string]> {
   return runs;
 }
 
-function overlapsAny(start: number, end: number, spans: ReadonlyArray<EntityMention>): boolean {
-  for (const span of spans) if (start < span.end && span.start < end) return true;
-  return false;
-}
-
 /** `text` with the spans of `mentions` (in text order, as findAliasedEntities gives them) written as spaces. */
 function blankOut(text: string, mentions: ReadonlyArray<EntityMention>): string {
   let blanked = '';
@@ -101,6 +96,8 @@ export function findOtherEntities(text: string, taken: EntityMention[]): EntityM
   const mentions: EntityMention[] = [];
   // Blank out names already found, so "Seoul’s Foreign Ministry" still yields "Foreign Ministry".
   const masked = taken.length === 0 ? text : blankOut(text, taken);
+  // Runs come in text order: one pass over the names already taken, not one per run.
+  const inTaken = new SpanCursor(taken);
   for (const [runStart, run] of capitalisedRuns(masked)) {
     let start = runStart;
     let name = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run;
@@ -113,7 +110,7 @@ export function findOtherEntities(text: string, taken: EntityMention[]): EntityM
     if (words.length === 0 || start < 0) continue;
     name = words.length === 1 ? (words[0] as string) : words.join(' ');
     const end = start + name.length;
-    if (overlapsAny(start, end, taken)) continue;
+    if (inTaken.overlaps(start, end)) continue;
     if (words.length === 1 && (name.length < 2 || /^[A-Z]$/.test(name))) continue;
     // The key leaves out titles before the name: "President Yoon" → yoon.
     let first = 0;

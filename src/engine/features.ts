@@ -1,6 +1,6 @@
 // Sentence features: what the similarity, the labels and the facts table look at. One pass over an
 // article in reading order, because "the daily" and "he said" refer back to earlier sentences.
-import type { Article, Sentence, StepCounter } from '../types.js';
+import type { Article, Sentence } from '../types.js';
 import { type EntityContext, type EntityMention, findAliasedEntities, newEntityContext } from './aliases.js';
 import { findOtherEntities } from './capitalised-names.js';
 import synonymData from './data/synonyms.json' with { type: 'json' };
@@ -9,7 +9,7 @@ import { WordTable } from './memo.js';
 import { STOPWORDS, stem } from './nlp.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { findQuotes, newQuoteContext, type QuoteContext, type QuoteMention, type Speaker } from './quotes.js';
-import { foldForMatch, forEachWord } from './text.js';
+import { foldForMatch, forEachWord, SpanCursor } from './text.js';
 
 export interface SentenceFeatures {
   index: number;
@@ -50,38 +50,6 @@ for (const group of synonymData.groups) {
   for (const word of group) {
     SYNONYM.set(word, canonical);
     SYNONYM.set(stem(word), canonical);
-  }
-}
-
-/**
- * Whether ranges asked in text order overlap any of a sentence's spans (names, dates, quotes). The spans are
- * sorted by start once, and a pointer moves past those that end before the range asked: a sentence is read once,
- * so one long sentence full of dates costs its length, not its tokens times its dates.
- */
-export class SpanCursor {
-  private readonly spans: ReadonlyArray<{ start: number; end: number }>;
-  private at = 0;
-
-  constructor(
-    spans: ReadonlyArray<{ start: number; end: number }>,
-    private readonly steps?: StepCounter,
-  ) {
-    this.spans = [...spans].sort((a, b) => a.start - b.start);
-  }
-
-  /** Ranges must be asked with non-decreasing starts. */
-  overlaps(start: number, end: number): boolean {
-    while (this.at < this.spans.length && (this.spans[this.at]?.end ?? 0) <= start) {
-      this.at++;
-      if (this.steps !== undefined) this.steps.count++;
-    }
-    for (let i = this.at; i < this.spans.length; i++) {
-      if (this.steps !== undefined) this.steps.count++;
-      const span = this.spans[i] as { start: number; end: number };
-      if (span.start >= end) return false;
-      if (span.end > start) return true;
-    }
-    return false;
   }
 }
 

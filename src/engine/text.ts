@@ -1,5 +1,6 @@
 // Text helpers shared by the feature extractors and the word diff: one folding rule and one tokenizer,
 // so that what the extractors see and what the diff shows are cut the same way.
+import type { StepCounter } from '../types.js';
 import { memoize } from './memo.js';
 
 /**
@@ -310,4 +311,36 @@ export function slugify(text: string): string {
       // The look-behind starts a trailing run only at its first dash, so a long run is read once, not once per dash.
       .replace(/^-+|(?<!-)-+$/g, '')
   );
+}
+
+/**
+ * Whether ranges asked in text order overlap any of a sentence's spans (names, dates, quotes). The spans are
+ * sorted by start once, and a pointer moves past those that end before the range asked: a sentence is read once,
+ * so one long sentence full of dates costs its length, not its tokens times its dates.
+ */
+export class SpanCursor {
+  private readonly spans: ReadonlyArray<{ start: number; end: number }>;
+  private at = 0;
+
+  constructor(
+    spans: ReadonlyArray<{ start: number; end: number }>,
+    private readonly steps?: StepCounter,
+  ) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+
+  /** Ranges must be asked with non-decreasing starts. */
+  overlaps(start: number, end: number): boolean {
+    while (this.at < this.spans.length && (this.spans[this.at]?.end ?? 0) <= start) {
+      this.at++;
+      if (this.steps !== undefined) this.steps.count++;
+    }
+    for (let i = this.at; i < this.spans.length; i++) {
+      if (this.steps !== undefined) this.steps.count++;
+      const span = this.spans[i] as { start: number; end: number };
+      if (span.start >= end) return false;
+      if (span.end > start) return true;
+    }
+    return false;
+  }
 }

@@ -1,8 +1,8 @@
 // The hand-written scanners of the ingest and the engine grow linearly: on inputs built to be slow, twice the
 // input costs at most 2.2 times the steps. Steps, not time: a timed test on a shared machine is noise.
 import { describe, expect, it } from 'vitest';
-import { SpanCursor } from '../../src/engine/features.js';
 import { speakerAfterQuote } from '../../src/engine/quotes.js';
+import { SpanCursor } from '../../src/engine/text.js';
 import { htmlShape } from '../../src/ingest/html-shape.js';
 import { sentenceEnds } from '../../src/ingest/sentence-break.js';
 import type { StepCounter } from '../../src/types.js';
