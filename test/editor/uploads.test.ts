@@ -64,6 +64,7 @@ describe('uploading a new version', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(await snapshot(test.store)).toBe(before);
 
+    expect(res.text).toContain('The upload waits on the server for an hour, for you only.');
     // The page carries only the pending upload's id, not the upload.
     expect(res.text).not.toContain('name="raw"');
     expect(res.text.length).toBeLessThan(text.length * 6);
