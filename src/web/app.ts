@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { WEB } from '../config.js';
+import { hintsFor } from './article-hints.js';
 import { editorSession } from './auth.js';
 import { createComparisonService } from './comparison-service.js';
 import { ComputeBudget } from './compute-budget.js';
@@ -46,8 +47,12 @@ export function createApp(deps: AppDeps): express.Express {
   const versions = createVersionService(deps.store, jobs, service.articles);
   // After a save the story's default comparison is computed at once, from the article the preview ingested.
   const uploads = createUploadService(deps.store, versions, jobs, (saved) => {
-    void service
-      .rememberArticle(saved.record, saved.version, saved.clean)
+    // The preview's article stands for the saved version only if the article's metadata (its ingest hints) did
+    // not change in between; otherwise the version is ingested again when needed.
+    const same =
+      JSON.stringify(hintsFor(saved.record, saved.version.number, saved.version.contentType)) ===
+      JSON.stringify(saved.hints);
+    void (same ? service.rememberArticle(saved.record, saved.version, saved.clean) : Promise.resolve())
       .then(() => service.warmStory(saved.storySlug))
       .catch((error: unknown) =>
         deps.log(`warning: after a save: ${error instanceof Error ? error.message : String(error)}`),

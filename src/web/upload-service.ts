@@ -10,7 +10,7 @@ import { WEB_EDITOR } from '../config.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { fingerprint } from '../ingest/index.js';
 import type { ArticleRecord, NewArticle, PendingUpload, Store, StorySummary, VersionMeta } from '../store/types.js';
-import type { Article } from '../types.js';
+import type { Article, IngestHints } from '../types.js';
 import { type ArticleIdentity, hintsFor, latestVersion } from './article-hints.js';
 import type { Upload } from './editor-upload.js';
 import type { VersionChange } from './editor-version-diff.js';
@@ -46,6 +46,8 @@ export interface SavedUpload {
   record: ArticleRecord;
   version: VersionMeta;
   clean: Article;
+  /** The hints `clean` was ingested with: it stands for the saved version only while the article's still give these. */
+  hints: IngestHints;
 }
 
 /** Told after every save, with the ingested article, so the story's comparisons can be brought up to date. */
@@ -58,6 +60,7 @@ type PendingTarget =
 
 interface PendingContext {
   target: PendingTarget;
+  hints: IngestHints;
   note: string | null;
   fields: FormFields | null;
   filename: string | null;
@@ -118,13 +121,13 @@ export function createUploadService(
   afterSave: AfterSave,
 ): UploadService {
   /** Ingests an upload as it will be read once saved (in the job pool); InputError for input that is not an article. */
-  function ingestFor(target: UploadTarget, upload: Upload): Promise<Article> {
+  async function ingestFor(target: UploadTarget, upload: Upload): Promise<{ clean: Article; hints: IngestHints }> {
     const identity =
       target.kind === 'article'
         ? identityOf(target.article, target.story.slug)
         : identityOf(target.record, target.story.slug);
     const hints = hintsFor(identity, nextNumber(target), upload.contentType);
-    return jobs.run({ kind: 'ingest', raw: upload.raw, hints }, WEB_EDITOR.jobBudgetMs);
+    return { clean: await jobs.run({ kind: 'ingest', raw: upload.raw, hints }, WEB_EDITOR.jobBudgetMs), hints };
   }
 
   async function write(
@@ -134,6 +137,7 @@ export function createUploadService(
     note: string | null,
     actor: string,
     clean: Article,
+    hints: IngestHints,
   ): Promise<SavedUpload> {
     const version = {
       raw: upload.raw,
@@ -152,7 +156,7 @@ export function createUploadService(
       saved = await store.addVersion({ ...version, articleId: target.record.id });
       record = (await store.getArticle(target.record.id)) ?? target.record;
     }
-    const result = { record, version: saved, clean };
+    const result = { record, version: saved, clean, hints };
     afterSave({ ...result, storySlug: target.story.slug });
     return result;
   }
@@ -174,7 +178,7 @@ export function createUploadService(
 
   return {
     async preview(target, upload, note, sessionToken, fields) {
-      const clean = await ingestFor(target, upload);
+      const { clean, hints } = await ingestFor(target, upload);
       const print = checkNotDuplicate(target, upload);
       const change = target.kind === 'version' ? await versions.changeFromLatest(target.record, clean) : null;
       const pendingTarget: PendingTarget =
@@ -183,6 +187,7 @@ export function createUploadService(
           : { kind: 'version', storySlug: target.story.slug, articleId: target.record.id, number: nextNumber(target) };
       const context: PendingContext = {
         target: pendingTarget,
+        hints,
         note,
         fields: fields ?? null,
         filename: upload.filename,
@@ -234,14 +239,15 @@ export function createUploadService(
         note,
         actor,
         JSON.parse(pending.derived) as Article,
+        context.hints,
       );
       await store.deletePendingUpload(id);
       return saved;
     },
 
     async save(target, upload, note, actor) {
-      const clean = await ingestFor(target, upload);
-      return write(target, upload, checkNotDuplicate(target, upload), note, actor, clean);
+      const { clean, hints } = await ingestFor(target, upload);
+      return write(target, upload, checkNotDuplicate(target, upload), note, actor, clean, hints);
     },
   };
 }

@@ -1,6 +1,7 @@
 // An upload waits on the server between its preview and its confirmation: owned by the session that previewed
 // it, gone once saved, expiring, and refused when a newer version was saved in between. A save brings the story's
 // default comparison up to date at once.
+import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/ingest/index.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
@@ -90,6 +91,25 @@ describe('pending uploads in the web forms', () => {
     expect(lines.filter((line) => line.startsWith('warning'))).toEqual([]);
     // The new version's article was remembered first, not ingested from the store by the comparison.
     expect(written[0]).toMatch(/^article:/);
+  });
+  it('does not keep the preview article for a version whose article was renamed in between', async () => {
+    const test = await makeApp();
+    const alice = await loggedIn(test, 'alice');
+    const articleId = await seedArticleId(test.store);
+    const csrf = await csrfFrom(alice, `/editor/articles/${articleId}/versions/new`);
+    const preview = await alice
+      .post(`/editor/articles/${articleId}/versions/preview`)
+      .field('_csrf', csrf)
+      .field('text', editedSeed());
+    await test.store.updateArticle(articleId, { outlet: 'The Renamed Times' }, 'bob');
+    await alice
+      .post(`/editor/articles/${articleId}/versions`)
+      .field('_csrf', csrf)
+      .field('pending', hidden(preview.text, 'pending'))
+      .expect(303);
+    const comparison = await request(test.app).get('/api/stories/nk-pow-asylum/compare').expect(200);
+    const outlets = [comparison.body.left.outlet, comparison.body.right.outlet];
+    expect(outlets).toContain('The Renamed Times');
   });
 });
 
