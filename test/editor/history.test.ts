@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { WEB_EDITOR } from '../../src/config.js';
 import { fingerprint } from '../../src/ingest/index.js';
+import { textVersion } from '../store/helpers.js';
 import { editedSeed, loggedIn, makeApp, SEED_TEXT, seedArticleId } from './helpers.js';
 
 describe('history page', () => {
@@ -76,25 +77,11 @@ describe('history page', () => {
         { length: 2_500 },
         (_, i) => `Paragraph ${i} of the long report says ${n + i} people were counted.`,
       ).join('\n\n');
-    for (const n of [1, 2]) {
-      const raw = new TextEncoder().encode(long(n));
-      expect(raw.byteLength).toBeGreaterThan(WEB_EDITOR.maxHistoryChangeBytes / 2);
-      await test.store.addVersion({
-        articleId,
-        raw,
-        contentType: 'text/plain',
-        normalizedSha256: fingerprint(raw),
-        uploadedBy: 'alice',
-      });
+    for (const text of [long(1), long(2), `${long(3)}\n\n${long(4)}`]) {
+      const version = textVersion(articleId, text);
+      expect(version.raw.byteLength).toBeGreaterThan(WEB_EDITOR.maxHistoryChangeBytes / 2);
+      await test.store.addVersion(version);
     }
-    const raw = new TextEncoder().encode(`${long(3)}\n\n${long(4)}`);
-    await test.store.addVersion({
-      articleId,
-      raw,
-      contentType: 'text/plain',
-      normalizedSha256: fingerprint(raw),
-      uploadedBy: 'alice',
-    });
     const page = await agent.get(`/editor/articles/${articleId}/history?from=1&to=2`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('not counted here: the versions are over 300 KB; open their diff');

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/ingest/index.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
-import { csrfFrom, editedSeed, loggedIn, makeApp, seedArticleId, snapshot } from './helpers.js';
+import { type Agent, csrfFrom, editedSeed, loggedIn, makeApp, seedArticleId, snapshot } from './helpers.js';
 
 function hidden(html: string, name: string): string {
   const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
@@ -13,49 +13,43 @@ function hidden(html: string, name: string): string {
   return match[1];
 }
 
+/** An editor's version form for one article: its page's CSRF token, a preview of a text, a confirm of a preview page. */
+async function versionForm(agent: Agent, articleId: number) {
+  const csrf = await csrfFrom(agent, `/editor/articles/${articleId}/versions/new`);
+  return {
+    preview: (text: string) =>
+      agent.post(`/editor/articles/${articleId}/versions/preview`).field('_csrf', csrf).field('text', text),
+    confirm: (page: string) =>
+      agent
+        .post(`/editor/articles/${articleId}/versions`)
+        .field('_csrf', csrf)
+        .field('pending', hidden(page, 'pending')),
+  };
+}
+
 describe('pending uploads in the web forms', () => {
   it('belong to the session that previewed them: another editor cannot confirm one', async () => {
     const test = await makeApp();
-    const alice = await loggedIn(test, 'alice');
-    const bob = await loggedIn(test, 'bob');
-    const articleId = await seedArticleId(test.store);
-    const csrf = await csrfFrom(alice, `/editor/articles/${articleId}/versions/new`);
-    const preview = await alice
-      .post(`/editor/articles/${articleId}/versions/preview`)
-      .field('_csrf', csrf)
-      .field('text', editedSeed());
+    const alice = await versionForm(await loggedIn(test, 'alice'), await seedArticleId(test.store));
+    const bob = await versionForm(await loggedIn(test, 'bob'), await seedArticleId(test.store));
+    const preview = await alice.preview(editedSeed());
     expect(preview.status).toBe(200);
     const before = await snapshot(test.store);
-    const bobCsrf = await csrfFrom(bob, `/editor/articles/${articleId}/versions/new`);
-    const stolen = await bob
-      .post(`/editor/articles/${articleId}/versions`)
-      .field('_csrf', bobCsrf)
-      .field('pending', hidden(preview.text, 'pending'));
+    const stolen = await bob.confirm(preview.text);
     expect(stolen.status).toBe(410);
     expect(await snapshot(test.store)).toBe(before);
-    const own = await alice
-      .post(`/editor/articles/${articleId}/versions`)
-      .field('_csrf', csrf)
-      .field('pending', hidden(preview.text, 'pending'));
+    const own = await alice.confirm(preview.text);
     expect(own.status).toBe(303);
   });
 
   it('refuses a confirm when another version was saved after the preview, and keeps the preview to go back to', async () => {
     const test = await makeApp();
-    const alice = await loggedIn(test, 'alice');
     const articleId = await seedArticleId(test.store);
-    const csrf = await csrfFrom(alice, `/editor/articles/${articleId}/versions/new`);
-    const preview = (text: string) =>
-      alice.post(`/editor/articles/${articleId}/versions/preview`).field('_csrf', csrf).field('text', text);
-    const first = await preview(`${editedSeed()}\nFirst upload's own sentence stands here.\n`);
-    const second = await preview(`${editedSeed()}\nSecond upload's own sentence stands here.\n`);
-    const confirm = (page: string) =>
-      alice
-        .post(`/editor/articles/${articleId}/versions`)
-        .field('_csrf', csrf)
-        .field('pending', hidden(page, 'pending'));
-    expect((await confirm(second.text)).status).toBe(303);
-    const stale = await confirm(first.text);
+    const alice = await versionForm(await loggedIn(test, 'alice'), articleId);
+    const first = await alice.preview(`${editedSeed()}\nFirst upload's own sentence stands here.\n`);
+    const second = await alice.preview(`${editedSeed()}\nSecond upload's own sentence stands here.\n`);
+    expect((await alice.confirm(second.text)).status).toBe(303);
+    const stale = await alice.confirm(first.text);
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('was saved after your preview');
     expect(stale.text).toContain('First upload&#39;s own sentence stands here.');
@@ -65,24 +59,16 @@ describe('pending uploads in the web forms', () => {
   it('computes the story default comparison right after a save, from the article the preview ingested', async () => {
     const lines: string[] = [];
     const test = await makeApp({ log: (line) => lines.push(line) });
-    const alice = await loggedIn(test, 'alice');
-    const articleId = await seedArticleId(test.store);
+    const alice = await versionForm(await loggedIn(test, 'alice'), await seedArticleId(test.store));
     const written: string[] = [];
     const put = test.store.putDerived.bind(test.store);
     test.store.putDerived = async (key, value) => {
       written.push(key);
       return put(key, value);
     };
-    const csrf = await csrfFrom(alice, `/editor/articles/${articleId}/versions/new`);
-    const preview = await alice
-      .post(`/editor/articles/${articleId}/versions/preview`)
-      .field('_csrf', csrf)
-      .field('text', editedSeed());
+    const preview = await alice.preview(editedSeed());
     written.length = 0;
-    await alice
-      .post(`/editor/articles/${articleId}/versions`)
-      .field('_csrf', csrf)
-      .field('pending', hidden(preview.text, 'pending'));
+    await alice.confirm(preview.text);
     for (let i = 0; i < 100 && !written.some((key) => key.startsWith('comparison:')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -92,21 +78,14 @@ describe('pending uploads in the web forms', () => {
     // The new version's article was remembered first, not ingested from the store by the comparison.
     expect(written[0]).toMatch(/^article:/);
   });
+
   it('does not keep the preview article for a version whose article was renamed in between', async () => {
     const test = await makeApp();
-    const alice = await loggedIn(test, 'alice');
     const articleId = await seedArticleId(test.store);
-    const csrf = await csrfFrom(alice, `/editor/articles/${articleId}/versions/new`);
-    const preview = await alice
-      .post(`/editor/articles/${articleId}/versions/preview`)
-      .field('_csrf', csrf)
-      .field('text', editedSeed());
+    const alice = await versionForm(await loggedIn(test, 'alice'), articleId);
+    const preview = await alice.preview(editedSeed());
     await test.store.updateArticle(articleId, { outlet: 'The Renamed Times' }, 'bob');
-    await alice
-      .post(`/editor/articles/${articleId}/versions`)
-      .field('_csrf', csrf)
-      .field('pending', hidden(preview.text, 'pending'))
-      .expect(303);
+    expect((await alice.confirm(preview.text)).status).toBe(303);
     const comparison = await request(test.app).get('/api/stories/nk-pow-asylum/compare').expect(200);
     const outlets = [comparison.body.left.outlet, comparison.body.right.outlet];
     expect(outlets).toContain('The Renamed Times');

@@ -2,8 +2,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { WEB } from '../../src/config.js';
-import { fingerprint } from '../../src/ingest/index.js';
 import { ComputeBudget, ComputeBudgetError } from '../../src/web/compute-budget.js';
+import { textVersion } from '../store/helpers.js';
 import { testApp } from './helpers.js';
 
 describe('the compute budget', () => {
@@ -29,16 +29,8 @@ describe('the compute budget', () => {
     const story = await test.store.createStory({ slug: 'many-versions', title: 'Many versions' }, 'test');
     const article = await test.store.createArticle({ storyId: story.id, slug: 'wire', outlet: 'Wire' }, 'test');
     for (let n = 1; n <= 9; n++) {
-      const raw = new TextEncoder().encode(
-        `The council said ${n * 10} people were hurt on Monday.\n\nVersion ${n} of the report.`,
-      );
-      await test.store.addVersion({
-        articleId: article.id,
-        raw,
-        contentType: 'text/plain',
-        normalizedSha256: fingerprint(raw),
-        uploadedBy: 'test',
-      });
+      const text = `The council said ${n * 10} people were hurt on Monday.\n\nVersion ${n} of the report.`;
+      await test.store.addVersion(textVersion(article.id, text, 'test'));
     }
     const agent = request(test.app);
     // 36 pairs of versions, each computed the first time it is asked.
