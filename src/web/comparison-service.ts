@@ -51,6 +51,13 @@ export interface TextSide {
   published: string | null;
 }
 
+export interface CompareInStoryOptions {
+  /** Milliseconds the jobs of a comparison computed now may take; a visitor's budget unless said. */
+  budgetMs?: number;
+  /** Called, before any work, when the comparison is not cached and must be computed; it may throw to refuse. */
+  beforeCompute?: () => void;
+}
+
 export interface ComparisonService {
   /** The story or NotFoundError. */
   story(slug: string): Promise<StorySummary>;
@@ -61,9 +68,7 @@ export interface ComparisonService {
     story: StorySummary,
     left: ArticleRef | null,
     right: ArticleRef | null,
-    budgetMs?: number,
-    /** Called, before any work, when the comparison is not cached and must be computed; it may throw to refuse. */
-    beforeCompute?: () => void,
+    options?: CompareInStoryOptions,
   ): Promise<StoryComparison>;
   /** A comparison of two texts sent by a client (POST /api/compare). */
   compareTexts(left: TextSide, right: TextSide): Promise<Comparison>;
@@ -185,8 +190,7 @@ export function createComparisonService(
     story: StorySummary,
     leftRef: ArticleRef | null,
     rightRef: ArticleRef | null,
-    budgetMs: number = WEB.visitorJobBudgetMs,
-    beforeCompute: () => void = () => {},
+    { budgetMs = WEB.visitorJobBudgetMs, beforeCompute = () => {} }: CompareInStoryOptions = {},
   ): Promise<StoryComparison> {
     const [l, r] = defaultRefs(story, leftRef, rightRef);
     const [left, right] = await Promise.all([resolve(story, l), resolve(story, r)]);
@@ -229,7 +233,7 @@ export function createComparisonService(
     try {
       const story = await store.getStory(slug);
       if (story === null || story.articles.filter((a) => latestVersion(a) !== null).length < 2) return;
-      await compareInStory(story, null, null, WEB_EDITOR.jobBudgetMs);
+      await compareInStory(story, null, null, { budgetMs: WEB_EDITOR.jobBudgetMs });
     } catch (error) {
       log(
         `warning: the default comparison of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -90,7 +90,9 @@ export function createApiRouter(deps: AppDeps, service: ComparisonService, compu
     const left = parseArticleRef(req.query.left, 'left');
     const right = parseArticleRef(req.query.right, 'right');
     const story = await service.story(slugParam(req));
-    const result = await service.compareInStory(story, left, right, undefined, () => computeBudget.take(req.ip ?? ''));
+    const result = await service.compareInStory(story, left, right, {
+      beforeCompute: () => computeBudget.take(req.ip ?? ''),
+    });
     // The same bytes for every caller: serialised once per comparison key, with an ETag for conditional GETs.
     let body = bodies.get(result.key);
     if (body === undefined) {

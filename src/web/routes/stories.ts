@@ -90,9 +90,9 @@ export function createStoriesRouter(deps: AppDeps, service: ComparisonService, c
       res.render('story', { pageTitle: `${story.title} · Parallax`, mainClass: 'wide', body });
       return;
     }
-    const result = await service.compareInStory(story, leftRef, rightRef, undefined, () =>
-      computeBudget.take(req.ip ?? ''),
-    );
+    const result = await service.compareInStory(story, leftRef, rightRef, {
+      beforeCompute: () => computeBudget.take(req.ip ?? ''),
+    });
     const left = formatArticleRef(result.left);
     const right = formatArticleRef(result.right);
     const key = `${result.key}:${view}:${left}:${right}:${shortHash(JSON.stringify(story))}`;
